@@ -1,0 +1,40 @@
+#include "common/error.h"
+
+namespace mailbridge {
+
+const char *stage_name(Stage stage)
+{
+    switch (stage) {
+    case Stage::none: return "none";
+    case Stage::connect: return "connect";
+    case Stage::tls: return "tls";
+    case Stage::ehlo: return "ehlo";
+    case Stage::auth: return "auth";
+    case Stage::mail: return "mail";
+    case Stage::rcpt: return "rcpt";
+    case Stage::data: return "data";
+    case Stage::after_dot: return "after-dot";
+    case Stage::rset: return "rset";
+    case Stage::quit: return "quit";
+    }
+    return "none";
+}
+
+std::string censor(const std::string &text, size_t max_length)
+{
+    std::string out;
+    out.reserve(text.size() < max_length ? text.size() : max_length);
+    for (unsigned char c : text) {
+        if (out.size() >= max_length) {
+            out += "...";
+            break;
+        }
+        if (c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f))
+            out += static_cast<char>(c);
+        else
+            out += '?';
+    }
+    return out;
+}
+
+}  // namespace mailbridge

@@ -16,6 +16,16 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
+// value in double quotes for an error message: CR, LF, tab and NUL become
+// \r, \n, \t and \0, other control bytes and invalid UTF-8 become \xNN,
+// and values over 200 bytes are cut with "...".
+std::string quote_for_error(std::string_view value);
+// Throws InvalidInput naming what and value when value contains CR, LF or
+// NUL, which could end a header line or an SMTP command early.
+void check_single_line(std::string_view what, std::string_view value);
+// Throws InvalidInput naming what and value when value is not valid UTF-8.
+void check_utf8(std::string_view what, std::string_view value);
+
 struct Address {
     std::string display_name;    // UTF-8, unquoted and unencoded; may be empty
     std::string local_part;      // as given; quoted-string form kept unquoted
@@ -40,6 +50,10 @@ Address parse_address(std::string_view text);
 
 // Same, with the display name given separately (it is not parsed).
 Address make_address(std::string_view address, std::string_view display_name);
+
+// Validate a domain name or "[address literal]" and return its ASCII form
+// (A-labels for an internationalized name). Throws InvalidInput.
+std::string domain_to_ascii(std::string_view domain);
 
 // Throws InvalidInput unless name is a valid field name (RFC 5322 ftext:
 // printable ASCII except ':'), and unless value has no CR, LF or NUL.

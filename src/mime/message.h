@@ -8,6 +8,7 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,17 +30,25 @@ public:
     void add_cc(Address address) { cc_.push_back(std::move(address)); }
     void add_bcc(Address address) { bcc_.push_back(std::move(address)); }
     void add_reply_to(Address address) { reply_to_.push_back(std::move(address)); }
-    // Throws InvalidInput on CR, LF or NUL.
+    // Throws InvalidInput on CR, LF or NUL, or invalid UTF-8.
     void set_subject(std::string subject);
-    void set_text(std::string text) { text_ = std::move(text); }
-    void set_html(std::string html) { html_ = std::move(html); }
-    // Throws InvalidInput when the file name has CR, LF or NUL, or the type is malformed.
+    // Plain text and HTML bodies; an empty string means none. Both throw
+    // InvalidInput when the text is not valid UTF-8.
+    void set_text(std::string text);
+    void set_html(std::string html);
+    // Throws InvalidInput when the file name has CR, LF or NUL or is not
+    // valid UTF-8, or the type is malformed. The type is "type/subtype" with
+    // optional "; attribute=value" parameters; an empty one is guessed from
+    // the file name.
     void attach(std::string content, std::string filename, std::string content_type);
-    // Throws InvalidInput when the file is not readable now.
+    // Throws InvalidInput when the path is not a readable regular file now.
+    // An empty filename means the last component of path.
     void attach_path(std::string path, std::string filename, std::string content_type);
     // Extra header; throws InvalidInput on a bad name or value, and when the
-    // name is one the message manages itself (From, To, Cc, Bcc, Subject,
-    // Date, Message-ID, MIME-Version, Content-*).
+    // name is one the message manages itself (From, To, Cc, Bcc, Reply-To,
+    // Subject, Date, Message-ID, MIME-Version, Content-*). A value with
+    // non-ASCII text is sent as RFC 2047 encoded words, which suits
+    // unstructured fields only.
     void add_header(std::string name, std::string value);
     // Message-ID without angle brackets; throws InvalidInput when it is not id-left@id-right.
     void set_message_id(std::string id);
@@ -63,19 +72,21 @@ public:
     // Throws InvalidInput when an attached file cannot be read.
     std::string serialize();
 
-    // Envelope sender (the From addr-spec) and recipients (To, Cc and Bcc
-    // addr-specs, without duplicates, in that order).
+    // Envelope sender (the From addr-spec; throws InvalidInput without From)
+    // and recipients (To, Cc and Bcc addr-specs, in that order, without
+    // duplicates: local parts compare exactly, domains case-insensitively).
     std::string envelope_sender() const;
     std::vector<std::string> envelope_recipients() const;
     // True when any address has a non-ASCII local part.
     bool needs_smtputf8() const;
 
 private:
+    std::string header_fields() const;
+
     std::optional<Address> from_;
     std::vector<Address> to_, cc_, bcc_, reply_to_;
     std::string subject_;
     std::string text_, html_;
-    bool has_text_ = false, has_html_ = false;
     std::vector<Attachment> attachments_;
     std::vector<std::pair<std::string, std::string>> headers_;
     std::string message_id_;
@@ -83,6 +94,10 @@ private:
     std::string date_;
     std::string boundary_seed_;
 };
+
+// MIME type for a file name from its extension (case-insensitive), or
+// "application/octet-stream" when the extension is not in the table.
+std::string guess_content_type(std::string_view filename);
 
 }  // namespace mailbridge::mime
 

@@ -55,6 +55,9 @@ private:
     Reply current_;
     bool complete_ = false;
     std::string error_;
+
+    Status take_line(bool &last);
+    Status fail(std::string message);
 };
 
 }  // namespace mailbridge::smtp

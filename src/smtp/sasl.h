@@ -17,7 +17,8 @@ std::string sasl_plain(std::string_view user, std::string_view password);
 std::string sasl_xoauth2(std::string_view user, std::string_view token);
 // Given the base64 challenge from the 334 reply, returns
 // base64(user " " hex(HMAC-MD5(password, challenge))), or nullopt when the
-// challenge is not valid base64.
+// challenge is not valid base64. Throws Error (ErrorKind::authentication) when
+// OpenSSL cannot compute HMAC-MD5, e.g. with only the FIPS provider loaded.
 std::optional<std::string> sasl_cram_md5(std::string_view user, std::string_view password,
                                          std::string_view challenge_base64);
 

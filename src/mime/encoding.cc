@@ -1,0 +1,416 @@
+#include "mime/encoding.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+
+#include "mime/address.h"
+
+namespace mailbridge::mime {
+namespace {
+
+// RFC 5322 section 2.1.1: a line SHOULD have at most 78 characters and MUST
+// have at most 998, both without the CRLF. Folding aims at 76, which keeps
+// every line under 78 even when counting the CRLF.
+constexpr std::size_t kFoldLength = 76;
+constexpr std::size_t kMaxLineLength = 998;
+// RFC 2045 sections 6.7 and 6.8: encoded lines have at most 76 characters.
+constexpr std::size_t kEncodedLineLength = 76;
+// 57 input bytes are exactly 76 base64 characters.
+constexpr std::size_t kBase64LineInput = 57;
+// RFC 2047 section 2: an encoded word has at most 75 characters.
+constexpr std::size_t kMaxEncodedWordLength = 75;
+constexpr std::size_t kMinEncodedWordLength = 20;  // room for one 4-byte character
+constexpr std::string_view kWordPrefix = "=?UTF-8?B?";
+constexpr std::string_view kWordSuffix = "?=";
+
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+bool is_wsp(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+std::string base64(std::string_view data)
+{
+    // EVP_EncodeBlock writes a terminating NUL after the output.
+    std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
+    int length = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
+                                 reinterpret_cast<const unsigned char *>(data.data()),
+                                 static_cast<int>(data.size()));
+    out.resize(static_cast<std::size_t>(length));
+    return out;
+}
+
+// RFC 2045 section 6.7 rules (1) to (3): '=' and bytes outside printable
+// ASCII are escaped, and so is a space or tab that ends a line, because
+// transports may strip trailing white space.
+std::string escape_quoted_printable_line(std::string_view line)
+{
+    std::string out;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        auto c = static_cast<unsigned char>(line[i]);
+        bool last = i + 1 == line.size();
+        bool literal = (c >= 33 && c <= 126 && c != '=') || (is_wsp(static_cast<char>(c)) && !last);
+        if (literal) {
+            out += static_cast<char>(c);
+        } else {
+            out += '=';
+            out += kHexDigits[c >> 4];
+            out += kHexDigits[c & 0x0f];
+        }
+    }
+    return out;
+}
+
+// RFC 2045 section 6.7 rule (5): soft line breaks ("=" at the end) keep
+// lines at 76 characters. An escape triplet is never split because a
+// literal '=' cannot occur in escaped text.
+void append_wrapped_quoted_printable(std::string_view escaped, std::string &out)
+{
+    std::size_t pos = 0;
+    while (escaped.size() - pos > kEncodedLineLength) {
+        std::size_t cut = pos + kEncodedLineLength - 1;
+        if (escaped[cut - 1] == '=')
+            cut -= 1;
+        else if (escaped[cut - 2] == '=')
+            cut -= 2;
+        out.append(escaped.substr(pos, cut - pos));
+        out += "=\r\n";
+        pos = cut;
+    }
+    out.append(escaped.substr(pos));
+}
+
+// Bytes of UTF-8 text that fit in one encoded word of max_length characters.
+std::size_t encoded_word_capacity(std::size_t max_length)
+{
+    std::size_t base64_length = max_length - kWordPrefix.size() - kWordSuffix.size();
+    return base64_length / 4 * 3;
+}
+
+// Text that can go into a header as it is (RFC 5322 unstructured): printable
+// ASCII or tab, no "=?" that a reader would decode, and no word that could
+// not fit on a folded line.
+bool is_plain_header_text(std::string_view text)
+{
+    std::size_t word_length = 0;
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (is_wsp(c)) {
+            word_length = 0;
+            continue;
+        }
+        if (byte < 0x20 || byte > 0x7e)
+            return false;
+        if (++word_length > kFoldLength - 1)
+            return false;
+    }
+    return text.find("=?") == std::string_view::npos;
+}
+
+// RFC 5322 section 3.2.3 atext, ASCII only. Not std::isalnum, which
+// follows the C locale that PHP scripts may change.
+bool is_atext(char c)
+{
+    bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return alphanumeric || std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
+}
+
+// RFC 5322 section 3.2.5: one or more atoms separated by single spaces.
+bool is_atom_phrase(std::string_view text)
+{
+    if (text.empty() || text.front() == ' ' || text.back() == ' ' || text.find("  ") != std::string_view::npos)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || is_atext(c); });
+}
+
+std::string quote_string(std::string_view text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+// Pieces of text that each start at a run of white space, the places where
+// RFC 5322 section 2.2.3 allows a fold. Trailing white space stays with the
+// last piece, because a folded line must not be white space only.
+std::vector<std::string_view> split_at_folding_points(std::string_view text)
+{
+    std::vector<std::string_view> pieces;
+    std::size_t start = 0;
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        if (!is_wsp(text[i]) || is_wsp(text[i - 1]))
+            continue;
+        std::size_t next_word = i;
+        while (next_word < text.size() && is_wsp(text[next_word]))
+            ++next_word;
+        if (next_word == text.size())
+            break;
+        pieces.push_back(text.substr(start, i - start));
+        start = i;
+    }
+    pieces.push_back(text.substr(start));
+    return pieces;
+}
+
+// One header field being written, folded before white space.
+class FieldWriter {
+public:
+    explicit FieldWriter(std::string_view name) : name_(name), text_(name)
+    {
+        text_ += ':';
+        line_length_ = text_.size();
+        longest_line_ = line_length_;
+    }
+
+    bool fits(std::size_t length) const { return line_length_ + length <= kFoldLength; }
+    bool line_has_value() const { return line_has_value_; }
+
+    // Append piece, which starts with white space, on a new line when it
+    // does not fit on the current one. The first piece never moves.
+    void append(std::string_view piece)
+    {
+        if (line_has_value_ && !fits(piece.size())) {
+            text_ += "\r\n";
+            line_length_ = 0;
+        }
+        text_.append(piece);
+        line_length_ += piece.size();
+        line_has_value_ = true;
+        longest_line_ = std::max(longest_line_, line_length_);
+    }
+
+    std::string finish()
+    {
+        if (longest_line_ > kMaxLineLength)
+            throw InvalidInput("header " + quote_for_error(name_) + " has a word too long to fold into lines of " +
+                               std::to_string(kMaxLineLength) + " octets; shorten the value");
+        text_ += "\r\n";
+        return std::move(text_);
+    }
+
+private:
+    std::string name_;
+    std::string text_;
+    std::size_t line_length_ = 0;
+    std::size_t longest_line_ = 0;
+    bool line_has_value_ = false;
+};
+
+}  // namespace
+
+std::string encode_quoted_printable(std::string_view text)
+{
+    std::string out;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = text.find_first_of("\r\n", start);
+        if (end == std::string_view::npos) {
+            append_wrapped_quoted_printable(escape_quoted_printable_line(text.substr(start)), out);
+            return out;
+        }
+        append_wrapped_quoted_printable(escape_quoted_printable_line(text.substr(start, end - start)), out);
+        out += "\r\n";
+        bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
+        start = end + (crlf ? 2 : 1);
+    }
+}
+
+std::string encode_base64_lines(std::string_view data)
+{
+    std::string out;
+    out.reserve((data.size() + kBase64LineInput - 1) / kBase64LineInput * (kEncodedLineLength + 2));
+    for (std::size_t pos = 0; pos < data.size(); pos += kBase64LineInput) {
+        out += base64(data.substr(pos, kBase64LineInput));
+        out += "\r\n";
+    }
+    return out;
+}
+
+bool is_seven_bit_safe(std::string_view text)
+{
+    std::size_t line_length = 0;
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte == 0 || byte >= 0x80)
+            return false;
+        if (c == '\r' || c == '\n') {
+            line_length = 0;
+            continue;
+        }
+        if (++line_length > kMaxLineLength)
+            return false;
+    }
+    return true;
+}
+
+std::string normalize_line_ends(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\r') {
+            out += "\r\n";
+            if (i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+        } else if (c == '\n') {
+            out += "\r\n";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Well-formed sequences as in table 3-7 of the Unicode Standard (chapter 3.9).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t pos)
+{
+    auto byte_at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    unsigned lead = byte_at(pos);
+    if (lead < 0x80)
+        return 1;
+
+    std::size_t length = 0;
+    unsigned second_min = 0x80, second_max = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+        length = 2;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+        length = 3;
+        if (lead == 0xe0)
+            second_min = 0xa0;  // overlong below U+0800
+        if (lead == 0xed)
+            second_max = 0x9f;  // UTF-16 surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+        length = 4;
+        if (lead == 0xf0)
+            second_min = 0x90;  // overlong below U+10000
+        if (lead == 0xf4)
+            second_max = 0x8f;  // above U+10FFFF
+    } else {
+        return 0;
+    }
+
+    if (pos + length > text.size())
+        return 0;
+    unsigned second = byte_at(pos + 1);
+    if (second < second_min || second > second_max)
+        return 0;
+    for (std::size_t i = 2; i < length; ++i) {
+        if ((byte_at(pos + i) & 0xc0) != 0x80)
+            return 0;
+    }
+    return length;
+}
+
+bool is_valid_utf8(std::string_view text)
+{
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t length = utf8_sequence_length(text, pos);
+        if (length == 0)
+            return false;
+        pos += length;
+    }
+    return true;
+}
+
+std::string encode_words(std::string_view text, std::size_t first_max_length, std::size_t max_length)
+{
+    std::string out;
+    std::size_t word_limit = std::max(first_max_length, kMinEncodedWordLength);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t capacity = encoded_word_capacity(word_limit);
+        std::size_t end = pos;
+        while (end < text.size()) {
+            // Invalid bytes go one at a time: callers validate UTF-8 first.
+            std::size_t length = std::max<std::size_t>(utf8_sequence_length(text, end), 1);
+            if (end > pos && end + length - pos > capacity)
+                break;
+            end += length;
+        }
+
+        if (!out.empty())
+            out += ' ';
+        out += kWordPrefix;
+        out += base64(text.substr(pos, end - pos));
+        out += kWordSuffix;
+        pos = end;
+        word_limit = std::max(max_length, kMinEncodedWordLength);
+    }
+    return out;
+}
+
+std::string encode_unstructured(std::string_view text)
+{
+    if (is_plain_header_text(text))
+        return std::string(text);
+    return encode_words(text, kMaxEncodedWordLength, kMaxEncodedWordLength);
+}
+
+std::string encode_display_name(std::string_view name)
+{
+    if (name.empty() || is_atom_phrase(name))
+        return std::string(name);
+    // Quotes and backslashes lengthen words, which must still fit a line.
+    std::string quoted = quote_string(name);
+    if (is_plain_header_text(name) && is_plain_header_text(quoted))
+        return quoted;
+    return encode_words(name, kMaxEncodedWordLength, kMaxEncodedWordLength);
+}
+
+std::string fold_header(std::string_view name, std::string_view value)
+{
+    check_header(name, value);
+    FieldWriter writer(name);
+    if (value.empty())
+        return writer.finish();
+
+    std::string spaced = is_wsp(value.front()) ? std::string(value) : " " + std::string(value);
+    for (std::string_view piece : split_at_folding_points(spaced))
+        writer.append(piece);
+    return writer.finish();
+}
+
+std::string fold_unstructured(std::string_view name, std::string_view text)
+{
+    if (is_plain_header_text(text))
+        return fold_header(name, text);
+
+    // The first word shares its line with "Name: ". When the name leaves
+    // less room than one character needs, that line runs long.
+    std::size_t prefix_length = name.size() + 2;
+    std::size_t first_max_length = kMaxEncodedWordLength;
+    if (prefix_length + kMinEncodedWordLength <= kFoldLength)
+        first_max_length = std::min(kMaxEncodedWordLength, kFoldLength - prefix_length);
+    return fold_header(name, encode_words(text, first_max_length, kMaxEncodedWordLength));
+}
+
+std::string fold_list_header(std::string_view name, const std::vector<std::string> &items, char separator)
+{
+    FieldWriter writer(name);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        check_header(name, items[i]);
+        std::string unit = " " + items[i];
+        if (i + 1 < items.size())
+            unit += separator;
+
+        bool fits_a_line = writer.fits(unit.size()) || (writer.line_has_value() && unit.size() <= kFoldLength);
+        if (fits_a_line) {
+            writer.append(unit);
+            continue;
+        }
+        for (std::string_view piece : split_at_folding_points(unit))
+            writer.append(piece);
+    }
+    return writer.finish();
+}
+
+}  // namespace mailbridge::mime

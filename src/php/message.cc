@@ -1,0 +1,387 @@
+#include "php/objects.h"
+
+#include "mime/address.h"
+#include "mime/message.h"
+
+#include "../../php_stubs/message_arginfo.h"
+
+namespace mailbridge::php {
+
+zend_class_entry *message_ce;
+zend_class_entry *envelope_ce;
+
+namespace {
+
+zend_object_handlers message_handlers;
+
+zend_object *message_create(zend_class_entry *ce)
+{
+    auto *intern = static_cast<MessageObject *>(zend_object_alloc(sizeof(MessageObject), ce));
+    zend_object_std_init(&intern->std, ce);
+    object_properties_init(&intern->std, ce);
+    intern->message = new mime::Message();
+    intern->std.handlers = &message_handlers;
+    return &intern->std;
+}
+
+void message_free(zend_object *object)
+{
+    MessageObject *intern = message_from(object);
+    delete intern->message;
+    intern->message = nullptr;
+    zend_object_std_dtor(object);
+}
+
+zend_object *message_clone(zend_object *old_object)
+{
+    zend_object *new_object = message_create(old_object->ce);
+    zend_objects_clone_members(new_object, old_object);
+    MessageObject *source = message_from(old_object);
+    MessageObject *target = message_from(new_object);
+    *target->message = *source->message;
+    return new_object;
+}
+
+mime::Message &this_message(zval *this_zval)
+{
+    return *message_from(Z_OBJ_P(this_zval))->message;
+}
+
+std::string to_string(zend_string *text)
+{
+    return std::string(ZSTR_VAL(text), ZSTR_LEN(text));
+}
+
+// Parse each variadic argument as an address and pass it to add. Returns
+// false with a ValueError thrown on the first invalid one.
+template <typename Add>
+bool add_addresses(zval *arguments, uint32_t count, Add add)
+{
+    std::vector<mime::Address> parsed;
+    for (uint32_t i = 0; i < count; ++i) {
+        try {
+            parsed.push_back(mime::parse_address(to_string(Z_STR(arguments[i]))));
+        } catch (const mime::InvalidInput &error) {
+            throw_value_error(error.what());
+            return false;
+        }
+    }
+    for (mime::Address &address : parsed)
+        add(std::move(address));
+    return true;
+}
+
+}  // namespace
+
+void register_message_classes()
+{
+    message_ce = register_class_MailBridge_Message();
+    message_ce->create_object = message_create;
+    memcpy(&message_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    message_handlers.offset = XtOffsetOf(MessageObject, std);
+    message_handlers.free_obj = message_free;
+    message_handlers.clone_obj = message_clone;
+
+    envelope_ce = register_class_MailBridge_Envelope();
+}
+
+bool envelope_data(zend_object *envelope, EnvelopeData &data)
+{
+    zval rv;
+    zval *sender = zend_read_property(envelope_ce, envelope, "sender", sizeof("sender") - 1, 1, &rv);
+    zval *recipients = zend_read_property(envelope_ce, envelope, "recipients", sizeof("recipients") - 1, 1, &rv);
+    if (Z_TYPE_P(sender) != IS_STRING || Z_TYPE_P(recipients) != IS_ARRAY) {
+        zend_throw_error(nullptr, "MailBridge\\Envelope is not initialized");
+        return false;
+    }
+    data.sender = std::string(Z_STRVAL_P(sender), Z_STRLEN_P(sender));
+    zval *entry;
+    ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(recipients), entry) {
+        data.recipients.emplace_back(Z_STRVAL_P(entry), Z_STRLEN_P(entry));
+        // A non-ASCII byte can only be in the local part: domains are A-labels by now.
+        for (char c : data.recipients.back()) {
+            if (static_cast<unsigned char>(c) >= 0x80)
+                data.smtputf8 = true;
+        }
+    } ZEND_HASH_FOREACH_END();
+    for (char c : data.sender) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            data.smtputf8 = true;
+    }
+    return true;
+}
+
+}  // namespace mailbridge::php
+
+using namespace mailbridge;
+using mailbridge::php::this_message;
+using mailbridge::php::to_string;
+
+ZEND_METHOD(MailBridge_Message, __construct)
+{
+    (void)return_value;
+    ZEND_PARSE_PARAMETERS_NONE();
+}
+
+ZEND_METHOD(MailBridge_Message, from)
+{
+    zend_string *address;
+    zend_string *name = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_STR(address)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(name)
+    ZEND_PARSE_PARAMETERS_END();
+
+    try {
+        mime::Address parsed = name ? mime::make_address(to_string(address), to_string(name))
+                                    : mime::parse_address(to_string(address));
+        this_message(ZEND_THIS).set_from(std::move(parsed));
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(error.what());
+        RETURN_THROWS();
+    }
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+#define MAILBRIDGE_ADDRESS_LIST_METHOD(method, adder)                                         \
+    ZEND_METHOD(MailBridge_Message, method)                                                   \
+    {                                                                                          \
+        zval *arguments = nullptr;                                                             \
+        uint32_t count = 0;                                                                    \
+        ZEND_PARSE_PARAMETERS_START(0, -1)                                                     \
+            Z_PARAM_VARIADIC('+', arguments, count)                                            \
+        ZEND_PARSE_PARAMETERS_END();                                                           \
+        for (uint32_t i = 0; i < count; ++i) {                                                 \
+            if (Z_TYPE(arguments[i]) != IS_STRING) {                                           \
+                zend_argument_type_error(i + 1, "must be of type string, %s given",            \
+                                         zend_zval_type_name(&arguments[i]));                  \
+                RETURN_THROWS();                                                               \
+            }                                                                                  \
+        }                                                                                      \
+        mime::Message &message = this_message(ZEND_THIS);                                      \
+        if (!php::add_addresses(arguments, count,                                              \
+                                [&](mime::Address address) { message.adder(std::move(address)); })) \
+            RETURN_THROWS();                                                                   \
+        RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));                                                   \
+    }
+
+MAILBRIDGE_ADDRESS_LIST_METHOD(to, add_to)
+MAILBRIDGE_ADDRESS_LIST_METHOD(cc, add_cc)
+MAILBRIDGE_ADDRESS_LIST_METHOD(bcc, add_bcc)
+MAILBRIDGE_ADDRESS_LIST_METHOD(replyTo, add_reply_to)
+
+ZEND_METHOD(MailBridge_Message, subject)
+{
+    zend_string *subject;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(subject)
+    ZEND_PARSE_PARAMETERS_END();
+    try {
+        this_message(ZEND_THIS).set_subject(to_string(subject));
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(error.what());
+        RETURN_THROWS();
+    }
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, text)
+{
+    zend_string *body;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(body)
+    ZEND_PARSE_PARAMETERS_END();
+    this_message(ZEND_THIS).set_text(to_string(body));
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, html)
+{
+    zend_string *body;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(body)
+    ZEND_PARSE_PARAMETERS_END();
+    this_message(ZEND_THIS).set_html(to_string(body));
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, attach)
+{
+    zend_string *content;
+    zend_string *filename;
+    zend_string *content_type = nullptr;
+    ZEND_PARSE_PARAMETERS_START(2, 3)
+        Z_PARAM_STR(content)
+        Z_PARAM_STR(filename)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(content_type)
+    ZEND_PARSE_PARAMETERS_END();
+    try {
+        this_message(ZEND_THIS).attach(to_string(content), to_string(filename),
+                                       content_type ? to_string(content_type) : std::string());
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(error.what());
+        RETURN_THROWS();
+    }
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, attachFromPath)
+{
+    zend_string *path;
+    zend_string *filename = nullptr;
+    zend_string *content_type = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 3)
+        Z_PARAM_PATH_STR(path)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(filename)
+        Z_PARAM_STR_OR_NULL(content_type)
+    ZEND_PARSE_PARAMETERS_END();
+
+    std::string name;
+    if (filename) {
+        name = to_string(filename);
+    } else {
+        std::string full = to_string(path);
+        size_t slash = full.find_last_of('/');
+        name = slash == std::string::npos ? full : full.substr(slash + 1);
+    }
+    try {
+        this_message(ZEND_THIS).attach_path(to_string(path), name,
+                                            content_type ? to_string(content_type) : std::string());
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(error.what());
+        RETURN_THROWS();
+    }
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, header)
+{
+    zend_string *name;
+    zend_string *value;
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(name)
+        Z_PARAM_STR(value)
+    ZEND_PARSE_PARAMETERS_END();
+    try {
+        this_message(ZEND_THIS).add_header(to_string(name), to_string(value));
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(error.what());
+        RETURN_THROWS();
+    }
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, messageId)
+{
+    zend_string *id;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(id)
+    ZEND_PARSE_PARAMETERS_END();
+    try {
+        this_message(ZEND_THIS).set_message_id(to_string(id));
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(error.what());
+        RETURN_THROWS();
+    }
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, messageIdDomain)
+{
+    zend_string *domain;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(domain)
+    ZEND_PARSE_PARAMETERS_END();
+    try {
+        this_message(ZEND_THIS).set_message_id_domain(to_string(domain));
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(error.what());
+        RETURN_THROWS();
+    }
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, getMessageId)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    const std::string &id = this_message(ZEND_THIS).message_id();
+    if (id.empty())
+        RETURN_NULL();
+    RETURN_STRINGL(id.data(), id.size());
+}
+
+static void message_to_string(INTERNAL_FUNCTION_PARAMETERS)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    std::string bytes;
+    try {
+        bytes = this_message(ZEND_THIS).serialize();
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(error.what());
+        RETURN_THROWS();
+    }
+    RETURN_STRINGL(bytes.data(), bytes.size());
+}
+
+ZEND_METHOD(MailBridge_Message, toString)
+{
+    message_to_string(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+ZEND_METHOD(MailBridge_Message, __toString)
+{
+    message_to_string(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+ZEND_METHOD(MailBridge_Envelope, __construct)
+{
+    zend_string *sender;
+    HashTable *recipients;
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(sender)
+        Z_PARAM_ARRAY_HT(recipients)
+    ZEND_PARSE_PARAMETERS_END();
+
+    std::string sender_spec;
+    try {
+        // An empty sender is the null reverse-path (<>) used for bounces.
+        if (ZSTR_LEN(sender) > 0)
+            sender_spec = mime::parse_address(to_string(sender)).addr_spec();
+    } catch (const mime::InvalidInput &error) {
+        zend_argument_value_error(1, "is not a valid address: %s", error.what());
+        RETURN_THROWS();
+    }
+    if (zend_hash_num_elements(recipients) == 0) {
+        zend_argument_value_error(2, "must contain at least one recipient");
+        RETURN_THROWS();
+    }
+
+    zval list;
+    array_init_size(&list, zend_hash_num_elements(recipients));
+    zval *entry;
+    ZEND_HASH_FOREACH_VAL(recipients, entry) {
+        ZVAL_DEREF(entry);
+        if (Z_TYPE_P(entry) != IS_STRING) {
+            zval_ptr_dtor(&list);
+            zend_argument_type_error(2, "must contain only strings, %s given", zend_zval_type_name(entry));
+            RETURN_THROWS();
+        }
+        std::string spec;
+        try {
+            spec = mime::parse_address(std::string(Z_STRVAL_P(entry), Z_STRLEN_P(entry))).addr_spec();
+        } catch (const mime::InvalidInput &error) {
+            zval_ptr_dtor(&list);
+            zend_argument_value_error(2, "contains an invalid address: %s", error.what());
+            RETURN_THROWS();
+        }
+        add_next_index_stringl(&list, spec.data(), spec.size());
+    } ZEND_HASH_FOREACH_END();
+
+    zend_update_property_stringl(php::envelope_ce, Z_OBJ_P(ZEND_THIS), "sender", sizeof("sender") - 1,
+                                 sender_spec.data(), sender_spec.size());
+    zend_update_property(php::envelope_ce, Z_OBJ_P(ZEND_THIS), "recipients", sizeof("recipients") - 1, &list);
+    zval_ptr_dtor(&list);
+}

@@ -1,0 +1,731 @@
+#include "php/objects.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <memory>
+
+#include "common/error.h"
+#include "mime/address.h"
+#include "mime/message.h"
+#include "smtp/client.h"
+
+#include "../../php_stubs/transport_arginfo.h"
+
+namespace mailbridge::php {
+
+zend_class_entry *transport_ce;
+zend_class_entry *send_result_ce;
+zend_class_entry *recipient_status_ce;
+
+namespace {
+
+zend_object_handlers transport_handlers;
+
+struct TransportState {
+    std::unique_ptr<smtp::Client> client;
+    std::vector<std::string> log_lines;  // transcript lines not yet passed to the logger
+    std::string host;
+    int port = 0;
+    std::string security;
+    std::string username;
+    bool has_password = false;
+    bool has_token = false;
+};
+
+struct TransportObject {
+    TransportState *state;
+    zval logger;  // IS_UNDEF without a logger
+    zend_object std;
+};
+
+TransportObject *transport_from(zend_object *object)
+{
+    return reinterpret_cast<TransportObject *>(reinterpret_cast<char *>(object) - XtOffsetOf(TransportObject, std));
+}
+
+zend_object *transport_create(zend_class_entry *ce)
+{
+    auto *intern = static_cast<TransportObject *>(zend_object_alloc(sizeof(TransportObject), ce));
+    zend_object_std_init(&intern->std, ce);
+    object_properties_init(&intern->std, ce);
+    intern->state = nullptr;
+    ZVAL_UNDEF(&intern->logger);
+    intern->std.handlers = &transport_handlers;
+    return &intern->std;
+}
+
+void transport_free(zend_object *object)
+{
+    TransportObject *intern = transport_from(object);
+    if (intern->state != nullptr) {
+        // Close politely when the connection is idle; a failure here has
+        // nowhere to go, so it is dropped.
+        try {
+            if (intern->state->client) {
+                intern->state->client->set_step_hook(nullptr);
+                intern->state->client->close();
+            }
+        } catch (const Error &) {
+        } catch (const smtp::Aborted &) {
+        }
+        delete intern->state;
+        intern->state = nullptr;
+    }
+    zval_ptr_dtor(&intern->logger);
+    zend_object_std_dtor(object);
+}
+
+HashTable *transport_get_gc(zend_object *object, zval **table, int *count)
+{
+    TransportObject *intern = transport_from(object);
+    if (Z_TYPE(intern->logger) != IS_UNDEF) {
+        *table = &intern->logger;
+        *count = 1;
+    } else {
+        *table = nullptr;
+        *count = 0;
+    }
+    return zend_std_get_properties(object);
+}
+
+// var_dump() and print_r() show the endpoint but never a secret.
+HashTable *transport_get_debug_info(zend_object *object, int *is_temp)
+{
+    TransportObject *intern = transport_from(object);
+    HashTable *info = zend_new_array(8);
+    *is_temp = 1;
+    TransportState *state = intern->state;
+    if (state == nullptr)
+        return info;
+    zval value;
+    ZVAL_STRINGL(&value, state->host.data(), state->host.size());
+    zend_hash_str_update(info, "host", sizeof("host") - 1, &value);
+    ZVAL_LONG(&value, state->port);
+    zend_hash_str_update(info, "port", sizeof("port") - 1, &value);
+    ZVAL_STRINGL(&value, state->security.data(), state->security.size());
+    zend_hash_str_update(info, "security", sizeof("security") - 1, &value);
+    ZVAL_STRINGL(&value, state->username.data(), state->username.size());
+    zend_hash_str_update(info, "username", sizeof("username") - 1, &value);
+    if (state->has_password) {
+        ZVAL_STRING(&value, "<redacted>");
+        zend_hash_str_update(info, "password", sizeof("password") - 1, &value);
+    }
+    if (state->has_token) {
+        ZVAL_STRING(&value, "<redacted>");
+        zend_hash_str_update(info, "oauth_token", sizeof("oauth_token") - 1, &value);
+    }
+    ZVAL_BOOL(&value, state->client && state->client->connected());
+    zend_hash_str_update(info, "connected", sizeof("connected") - 1, &value);
+    return info;
+}
+
+bool has_control_or_space(const std::string &text)
+{
+    for (unsigned char c : text) {
+        if (c <= 0x20 || c == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+bool has_line_break_or_nul(const std::string &text)
+{
+    return text.find_first_of(std::string("\r\n\0", 3)) != std::string::npos;
+}
+
+std::string default_client_name()
+{
+    char name[256] = "";
+    if (gethostname(name, sizeof(name) - 1) == 0 && strchr(name, '.') != nullptr && !has_control_or_space(name))
+        return name;
+    return "localhost.localdomain";
+}
+
+// Option readers: each throws a TypeError or ValueError naming the option
+// and returns false on failure.
+bool read_string(zval *value, const char *name, std::string &out)
+{
+    if (Z_TYPE_P(value) != IS_STRING) {
+        zend_type_error("MailBridge\\SmtpTransport option \"%s\" must be of type string, %s given", name,
+                        zend_zval_type_name(value));
+        return false;
+    }
+    out.assign(Z_STRVAL_P(value), Z_STRLEN_P(value));
+    return true;
+}
+
+bool read_bool(zval *value, const char *name, bool &out)
+{
+    if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
+        zend_type_error("MailBridge\\SmtpTransport option \"%s\" must be of type bool, %s given", name,
+                        zend_zval_type_name(value));
+        return false;
+    }
+    out = Z_TYPE_P(value) == IS_TRUE;
+    return true;
+}
+
+bool read_seconds(zval *value, const char *name, double &out, bool allow_zero)
+{
+    if (Z_TYPE_P(value) == IS_LONG) {
+        out = static_cast<double>(Z_LVAL_P(value));
+    } else if (Z_TYPE_P(value) == IS_DOUBLE) {
+        out = Z_DVAL_P(value);
+    } else {
+        zend_type_error("MailBridge\\SmtpTransport option \"%s\" must be of type float, %s given", name,
+                        zend_zval_type_name(value));
+        return false;
+    }
+    if (!std::isfinite(out) || out < 0 || (!allow_zero && out == 0) || out > 86400) {
+        zend_value_error("MailBridge\\SmtpTransport option \"%s\" must be a number of seconds %s 0 and at most 86400",
+                         name, allow_zero ? "at least" : "greater than");
+        return false;
+    }
+    return true;
+}
+
+bool read_tls_options(zval *value, tls::Options &tls)
+{
+    if (Z_TYPE_P(value) != IS_ARRAY) {
+        zend_type_error("MailBridge\\SmtpTransport option \"tls\" must be of type array, %s given",
+                        zend_zval_type_name(value));
+        return false;
+    }
+    zend_string *key;
+    zval *entry;
+    ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(value), key, entry) {
+        ZVAL_DEREF(entry);
+        if (key == nullptr) {
+            zend_value_error("MailBridge\\SmtpTransport option \"tls\" must have string keys");
+            return false;
+        }
+        std::string name(ZSTR_VAL(key), ZSTR_LEN(key));
+        bool ok = true;
+        if (name == "verify_peer") {
+            ok = read_bool(entry, "tls.verify_peer", tls.verify_peer);
+        } else if (name == "verify_peer_name") {
+            ok = read_bool(entry, "tls.verify_peer_name", tls.verify_peer_name);
+        } else if (name == "cafile") {
+            ok = read_string(entry, "tls.cafile", tls.cafile);
+        } else if (name == "capath") {
+            ok = read_string(entry, "tls.capath", tls.capath);
+        } else if (name == "peer_name") {
+            ok = read_string(entry, "tls.peer_name", tls.peer_name);
+            if (ok && (tls.peer_name.empty() || has_control_or_space(tls.peer_name))) {
+                zend_value_error("MailBridge\\SmtpTransport option \"tls.peer_name\" must be a host name");
+                return false;
+            }
+        } else if (name == "fingerprint") {
+            std::string text;
+            ok = read_string(entry, "tls.fingerprint", text);
+            if (ok) {
+                tls.fingerprint = tls::normalize_fingerprint(text);
+                if (tls.fingerprint.empty()) {
+                    zend_value_error("MailBridge\\SmtpTransport option \"tls.fingerprint\" must be a SHA-256 "
+                                     "digest: 64 hexadecimal digits, colons allowed");
+                    return false;
+                }
+            }
+        } else {
+            zend_value_error("MailBridge\\SmtpTransport option \"tls\" has an unknown key \"%s\"", name.c_str());
+            return false;
+        }
+        if (!ok)
+            return false;
+        if ((name == "cafile" || name == "capath") && has_line_break_or_nul(name == "cafile" ? tls.cafile : tls.capath)) {
+            zend_value_error("MailBridge\\SmtpTransport option \"tls.%s\" must not contain NUL or line breaks",
+                             name.c_str());
+            return false;
+        }
+    } ZEND_HASH_FOREACH_END();
+    return true;
+}
+
+bool read_mechanisms(zval *value, std::vector<std::string> &out)
+{
+    if (Z_TYPE_P(value) != IS_ARRAY) {
+        zend_type_error("MailBridge\\SmtpTransport option \"auth_mechanisms\" must be of type array, %s given",
+                        zend_zval_type_name(value));
+        return false;
+    }
+    zval *entry;
+    ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), entry) {
+        ZVAL_DEREF(entry);
+        std::string mechanism;
+        if (!read_string(entry, "auth_mechanisms", mechanism))
+            return false;
+        for (char &c : mechanism)
+            c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+        if (mechanism != "PLAIN" && mechanism != "LOGIN" && mechanism != "CRAM-MD5" && mechanism != "XOAUTH2") {
+            zend_value_error("MailBridge\\SmtpTransport option \"auth_mechanisms\" has an unsupported mechanism "
+                             "\"%s\"; supported: PLAIN, LOGIN, CRAM-MD5, XOAUTH2", mechanism.c_str());
+            return false;
+        }
+        out.push_back(mechanism);
+    } ZEND_HASH_FOREACH_END();
+    if (out.empty()) {
+        zend_value_error("MailBridge\\SmtpTransport option \"auth_mechanisms\" must not be empty");
+        return false;
+    }
+    return true;
+}
+
+struct ParsedOptions {
+    smtp::SessionConfig config;
+    bool port_set = false;
+    double total_timeout = 0;
+    bool connect_timeout_set = false;
+    zval *logger = nullptr;
+};
+
+bool read_option(const std::string &name, zval *entry, ParsedOptions &options)
+{
+    smtp::SessionConfig &config = options.config;
+    if (name == "host") {
+        if (!read_string(entry, "host", config.host))
+            return false;
+        if (config.host.empty() || has_control_or_space(config.host)) {
+            zend_value_error("MailBridge\\SmtpTransport option \"host\" must be a non-empty host name or address");
+            return false;
+        }
+        return true;
+    }
+    if (name == "port") {
+        if (Z_TYPE_P(entry) != IS_LONG) {
+            zend_type_error("MailBridge\\SmtpTransport option \"port\" must be of type int, %s given",
+                            zend_zval_type_name(entry));
+            return false;
+        }
+        if (Z_LVAL_P(entry) < 1 || Z_LVAL_P(entry) > 65535) {
+            zend_value_error("MailBridge\\SmtpTransport option \"port\" must be between 1 and 65535");
+            return false;
+        }
+        config.port = static_cast<int>(Z_LVAL_P(entry));
+        options.port_set = true;
+        return true;
+    }
+    if (name == "security") {
+        std::string security;
+        if (!read_string(entry, "security", security))
+            return false;
+        if (security == "tls")
+            config.security = smtp::Security::tls;
+        else if (security == "starttls")
+            config.security = smtp::Security::starttls;
+        else if (security == "none")
+            config.security = smtp::Security::none;
+        else {
+            zend_value_error("MailBridge\\SmtpTransport option \"security\" must be \"tls\", \"starttls\" or \"none\"");
+            return false;
+        }
+        return true;
+    }
+    if (name == "username") {
+        if (!read_string(entry, "username", config.username))
+            return false;
+        if (has_line_break_or_nul(config.username)) {
+            zend_value_error("MailBridge\\SmtpTransport option \"username\" must not contain NUL or line breaks");
+            return false;
+        }
+        return true;
+    }
+    if (name == "password" || name == "oauth_token") {
+        if (Z_TYPE_P(entry) != IS_STRING) {
+            zend_type_error("MailBridge\\SmtpTransport option \"%s\" must be of type string, %s given",
+                            name.c_str(), zend_zval_type_name(entry));
+            return false;
+        }
+        std::string_view secret(Z_STRVAL_P(entry), Z_STRLEN_P(entry));
+        // NUL would end the SASL field and line breaks would end the command.
+        if (secret.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos) {
+            zend_value_error("MailBridge\\SmtpTransport option \"%s\" must not contain NUL or line breaks",
+                             name.c_str());
+            return false;
+        }
+        (name == "password" ? config.password : config.oauth_token) = Secret(secret);
+        return true;
+    }
+    if (name == "auth_mechanisms")
+        return read_mechanisms(entry, config.mechanisms);
+    if (name == "allow_plaintext_auth")
+        return read_bool(entry, "allow_plaintext_auth", config.allow_plaintext_auth);
+    if (name == "client_name") {
+        if (!read_string(entry, "client_name", config.client_name))
+            return false;
+        if (config.client_name.empty() || has_control_or_space(config.client_name)) {
+            zend_value_error("MailBridge\\SmtpTransport option \"client_name\" must be a host name without spaces");
+            return false;
+        }
+        return true;
+    }
+    if (name == "timeout")
+        return read_seconds(entry, "timeout", config.timeout, false);
+    if (name == "connect_timeout") {
+        options.connect_timeout_set = true;
+        return read_seconds(entry, "connect_timeout", config.connect_timeout, false);
+    }
+    if (name == "data_timeout")
+        return read_seconds(entry, "data_timeout", config.data_timeout, false);
+    if (name == "total_timeout")
+        return read_seconds(entry, "total_timeout", options.total_timeout, true);
+    if (name == "tls")
+        return read_tls_options(entry, config.tls);
+    if (name == "logger") {
+        if (Z_TYPE_P(entry) != IS_NULL && !zend_is_callable(entry, 0, nullptr)) {
+            zend_type_error("MailBridge\\SmtpTransport option \"logger\" must be a callable or null");
+            return false;
+        }
+        options.logger = Z_TYPE_P(entry) == IS_NULL ? nullptr : entry;
+        return true;
+    }
+    zend_value_error("MailBridge\\SmtpTransport has no option \"%s\"", name.c_str());
+    return false;
+}
+
+bool check_options(ParsedOptions &options)
+{
+    smtp::SessionConfig &config = options.config;
+    if (config.host.empty()) {
+        zend_value_error("MailBridge\\SmtpTransport option \"host\" is required");
+        return false;
+    }
+    if (!options.port_set)
+        config.port = config.security == smtp::Security::tls ? 465 : config.security == smtp::Security::starttls ? 587 : 25;
+    if (!options.connect_timeout_set)
+        config.connect_timeout = config.timeout;
+    bool has_secret = !config.password.empty() || !config.oauth_token.empty();
+    if (has_secret && config.username.empty()) {
+        zend_value_error("MailBridge\\SmtpTransport option \"username\" is required with \"password\" or \"oauth_token\"");
+        return false;
+    }
+    if (!config.username.empty() && !has_secret) {
+        zend_value_error("MailBridge\\SmtpTransport option \"username\" needs \"password\" or \"oauth_token\"");
+        return false;
+    }
+    if (!config.username.empty() && config.security == smtp::Security::none && !config.allow_plaintext_auth) {
+        zend_value_error("MailBridge\\SmtpTransport refuses to send credentials without TLS: use \"security\" => "
+                         "\"starttls\" or \"tls\", or set \"allow_plaintext_auth\" => true for a trusted local relay");
+        return false;
+    }
+    for (const std::string &mechanism : config.mechanisms) {
+        if (mechanism == "XOAUTH2" && config.oauth_token.empty()) {
+            zend_value_error("MailBridge\\SmtpTransport mechanism XOAUTH2 needs the \"oauth_token\" option");
+            return false;
+        }
+        if (mechanism != "XOAUTH2" && config.password.empty()) {
+            zend_value_error("MailBridge\\SmtpTransport mechanism %s needs the \"password\" option", mechanism.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+const char *security_name(smtp::Security security)
+{
+    switch (security) {
+    case smtp::Security::tls: return "tls";
+    case smtp::Security::starttls: return "starttls";
+    case smtp::Security::none: return "none";
+    }
+    return "none";
+}
+
+// Pass queued transcript lines to the PHP logger. Returns false when the
+// logger threw, so the caller stops the operation.
+bool flush_log(TransportObject *intern)
+{
+    TransportState *state = intern->state;
+    if (Z_TYPE(intern->logger) == IS_UNDEF) {
+        state->log_lines.clear();
+        return true;
+    }
+    std::vector<std::string> lines;
+    lines.swap(state->log_lines);
+    for (const std::string &line : lines) {
+        if (EG(exception))
+            return false;
+        zval argument, result;
+        ZVAL_STRINGL(&argument, line.data(), line.size());
+        ZVAL_UNDEF(&result);
+        call_user_function(nullptr, nullptr, &intern->logger, &result, 1, &argument);
+        zval_ptr_dtor(&argument);
+        zval_ptr_dtor(&result);
+    }
+    return !EG(exception);
+}
+
+std::string header_message_id(const std::string &raw)
+{
+    size_t end_of_headers = raw.find("\r\n\r\n");
+    if (end_of_headers == std::string::npos)
+        end_of_headers = raw.find("\n\n");
+    std::string headers = raw.substr(0, end_of_headers);
+    size_t position = 0;
+    while (position < headers.size()) {
+        size_t line_end = headers.find('\n', position);
+        std::string line = headers.substr(position, line_end == std::string::npos ? std::string::npos : line_end - position);
+        if (line.size() > 11 && strncasecmp(line.c_str(), "Message-ID:", 11) == 0) {
+            size_t open = line.find('<');
+            size_t close = line.find('>', open);
+            if (open != std::string::npos && close != std::string::npos)
+                return line.substr(open + 1, close - open - 1);
+        }
+        if (line_end == std::string::npos)
+            break;
+        position = line_end + 1;
+    }
+    return {};
+}
+
+void set_readonly(zend_class_entry *ce, zend_object *object, const char *name, zval *value)
+{
+    zend_update_property(ce, object, name, strlen(name), value);
+}
+
+void build_result(zval *return_value, const smtp::TransactionResult &result, const std::string &message_id)
+{
+    object_init_ex(return_value, send_result_ce);
+    zend_object *object = Z_OBJ_P(return_value);
+    zval value;
+
+    ZVAL_STRINGL(&value, message_id.data(), message_id.size());
+    set_readonly(send_result_ce, object, "messageId", &value);
+    zval_ptr_dtor(&value);
+
+    zval accepted, rejected;
+    array_init(&accepted);
+    array_init(&rejected);
+    for (const smtp::RecipientResult &recipient : result.recipients) {
+        if (recipient.accepted) {
+            add_next_index_stringl(&accepted, recipient.address.data(), recipient.address.size());
+            continue;
+        }
+        zval status;
+        object_init_ex(&status, recipient_status_ce);
+        zval field;
+        ZVAL_STRINGL(&field, recipient.address.data(), recipient.address.size());
+        set_readonly(recipient_status_ce, Z_OBJ(status), "address", &field);
+        zval_ptr_dtor(&field);
+        ZVAL_LONG(&field, recipient.code);
+        set_readonly(recipient_status_ce, Z_OBJ(status), "code", &field);
+        if (recipient.enhanced_status.empty())
+            ZVAL_NULL(&field);
+        else
+            ZVAL_STRINGL(&field, recipient.enhanced_status.data(), recipient.enhanced_status.size());
+        set_readonly(recipient_status_ce, Z_OBJ(status), "enhancedStatus", &field);
+        zval_ptr_dtor(&field);
+        ZVAL_STRINGL(&field, recipient.text.data(), recipient.text.size());
+        set_readonly(recipient_status_ce, Z_OBJ(status), "text", &field);
+        zval_ptr_dtor(&field);
+        add_assoc_zval_ex(&rejected, recipient.address.data(), recipient.address.size(), &status);
+    }
+    set_readonly(send_result_ce, object, "accepted", &accepted);
+    set_readonly(send_result_ce, object, "rejected", &rejected);
+    zval_ptr_dtor(&accepted);
+    zval_ptr_dtor(&rejected);
+
+    ZVAL_LONG(&value, result.final_reply.code);
+    set_readonly(send_result_ce, object, "replyCode", &value);
+    std::string reply = result.final_reply.text();
+    ZVAL_STRINGL(&value, reply.data(), reply.size());
+    set_readonly(send_result_ce, object, "reply", &value);
+    zval_ptr_dtor(&value);
+    if (result.queue_id.empty())
+        ZVAL_NULL(&value);
+    else
+        ZVAL_STRINGL(&value, result.queue_id.data(), result.queue_id.size());
+    set_readonly(send_result_ce, object, "queueId", &value);
+    zval_ptr_dtor(&value);
+}
+
+TransportObject *this_transport(zval *this_zval)
+{
+    TransportObject *intern = transport_from(Z_OBJ_P(this_zval));
+    if (intern->state == nullptr) {
+        zend_throw_error(nullptr, "MailBridge\\SmtpTransport object is not initialized");
+        return nullptr;
+    }
+    return intern;
+}
+
+}  // namespace
+
+void register_transport_classes()
+{
+    transport_ce = register_class_MailBridge_SmtpTransport();
+    transport_ce->create_object = transport_create;
+    memcpy(&transport_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    transport_handlers.offset = XtOffsetOf(TransportObject, std);
+    transport_handlers.free_obj = transport_free;
+    transport_handlers.get_gc = transport_get_gc;
+    transport_handlers.get_debug_info = transport_get_debug_info;
+    transport_handlers.clone_obj = nullptr;
+
+    send_result_ce = register_class_MailBridge_SendResult();
+    recipient_status_ce = register_class_MailBridge_RecipientStatus();
+}
+
+}  // namespace mailbridge::php
+
+using namespace mailbridge;
+using mailbridge::php::TransportObject;
+
+ZEND_METHOD(MailBridge_SmtpTransport, __construct)
+{
+    HashTable *options_table;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_ARRAY_HT(options_table)
+    ZEND_PARSE_PARAMETERS_END();
+
+    TransportObject *intern = php::transport_from(Z_OBJ_P(ZEND_THIS));
+    if (intern->state != nullptr) {
+        zend_throw_error(nullptr, "MailBridge\\SmtpTransport is already constructed");
+        RETURN_THROWS();
+    }
+
+    php::ParsedOptions options;
+    options.config.client_name = php::default_client_name();
+    zend_string *key;
+    zval *entry;
+    ZEND_HASH_FOREACH_STR_KEY_VAL(options_table, key, entry) {
+        ZVAL_DEREF(entry);
+        if (key == nullptr) {
+            zend_argument_value_error(1, "must have string keys");
+            RETURN_THROWS();
+        }
+        if (!php::read_option(std::string(ZSTR_VAL(key), ZSTR_LEN(key)), entry, options))
+            RETURN_THROWS();
+    } ZEND_HASH_FOREACH_END();
+    if (!php::check_options(options))
+        RETURN_THROWS();
+
+    auto *state = new php::TransportState();
+    state->host = options.config.host;
+    state->port = options.config.port;
+    state->security = php::security_name(options.config.security);
+    state->username = options.config.username;
+    state->has_password = !options.config.password.empty();
+    state->has_token = !options.config.oauth_token.empty();
+    std::vector<std::string> *lines = &state->log_lines;
+    bool logging = options.logger != nullptr;
+    state->client = std::make_unique<smtp::Client>(
+        std::move(options.config), logging ? smtp::LogSink([lines](const std::string &line) { lines->push_back(line); })
+                                           : smtp::LogSink());
+    state->client->set_total_timeout(options.total_timeout);
+    intern->state = state;
+    if (logging)
+        ZVAL_COPY(&intern->logger, options.logger);
+}
+
+ZEND_METHOD(MailBridge_SmtpTransport, send)
+{
+    zend_object *message_object = nullptr;
+    zend_string *raw = nullptr;
+    zend_object *envelope_object = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_OBJ_OF_CLASS_OR_STR(message_object, php::message_ce, raw)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_OBJ_OF_CLASS_OR_NULL(envelope_object, php::envelope_ce)
+    ZEND_PARSE_PARAMETERS_END();
+
+    TransportObject *intern = php::this_transport(ZEND_THIS);
+    if (intern == nullptr)
+        RETURN_THROWS();
+
+    smtp::Transaction transaction;
+    std::string message_id;
+    if (message_object != nullptr) {
+        mime::Message &message = *php::message_from(message_object)->message;
+        try {
+            transaction.data = message.serialize();
+        } catch (const mime::InvalidInput &error) {
+            php::throw_value_error(error.what());
+            RETURN_THROWS();
+        }
+        message_id = message.message_id();
+        transaction.sender = message.envelope_sender();
+        transaction.recipients = message.envelope_recipients();
+        transaction.smtputf8 = message.needs_smtputf8();
+    } else {
+        if (envelope_object == nullptr) {
+            zend_argument_value_error(2, "must be a MailBridge\\Envelope when the message is a string");
+            RETURN_THROWS();
+        }
+        transaction.data.assign(ZSTR_VAL(raw), ZSTR_LEN(raw));
+        message_id = php::header_message_id(transaction.data);
+    }
+    if (envelope_object != nullptr) {
+        php::EnvelopeData envelope;
+        if (!php::envelope_data(envelope_object, envelope))
+            RETURN_THROWS();
+        transaction.sender = envelope.sender;
+        transaction.recipients = envelope.recipients;
+        transaction.smtputf8 = transaction.smtputf8 || envelope.smtputf8;
+    }
+    if (transaction.recipients.empty()) {
+        php::throw_value_error("the message has no recipients");
+        RETURN_THROWS();
+    }
+
+    php::TransportState *state = intern->state;
+    state->client->set_step_hook([intern]() { return php::flush_log(intern); });
+    smtp::TransactionResult result;
+    bool sent = false;
+    try {
+        result = state->client->send(transaction);
+        sent = true;
+    } catch (const Error &error) {
+        state->client->set_step_hook(nullptr);
+        if (php::flush_log(intern))
+            php::throw_error(error);
+        RETURN_THROWS();
+    } catch (const smtp::Aborted &) {
+        state->client->set_step_hook(nullptr);
+        RETURN_THROWS();
+    }
+    state->client->set_step_hook(nullptr);
+    if (!php::flush_log(intern) || !sent)
+        RETURN_THROWS();
+    php::build_result(return_value, result, message_id);
+}
+
+ZEND_METHOD(MailBridge_SmtpTransport, close)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    TransportObject *intern = php::this_transport(ZEND_THIS);
+    if (intern == nullptr)
+        RETURN_THROWS();
+    intern->state->client->set_step_hook([intern]() { return php::flush_log(intern); });
+    try {
+        intern->state->client->close();
+    } catch (const Error &) {
+        // QUIT failures are not worth an exception: the connection is gone either way.
+    } catch (const smtp::Aborted &) {
+        intern->state->client->set_step_hook(nullptr);
+        RETURN_THROWS();
+    }
+    intern->state->client->set_step_hook(nullptr);
+    php::flush_log(intern);
+}
+
+ZEND_METHOD(MailBridge_SmtpTransport, isConnected)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    TransportObject *intern = php::this_transport(ZEND_THIS);
+    if (intern == nullptr)
+        RETURN_THROWS();
+    RETURN_BOOL(intern->state->client->connected());
+}
+
+ZEND_METHOD(MailBridge_SendResult, __construct)
+{
+    (void)return_value;
+    ZEND_PARSE_PARAMETERS_NONE();
+}
+
+ZEND_METHOD(MailBridge_RecipientStatus, __construct)
+{
+    (void)return_value;
+    ZEND_PARSE_PARAMETERS_NONE();
+}

@@ -1,0 +1,20 @@
+// Known causes of common SMTP failures, turned into advice for the admin.
+#ifndef MAILBRIDGE_SMTP_HINTS_H
+#define MAILBRIDGE_SMTP_HINTS_H
+
+#include <string>
+
+#include "common/error.h"
+
+namespace mailbridge::smtp {
+
+// Return advice for a server reply at a stage, or an empty string when no
+// common cause is known.
+std::string reply_hint(Stage stage, int code, const std::string &enhanced_status, const std::string &text);
+
+// Advice for a connection that was refused or timed out.
+extern const char *const connect_hint;
+
+}  // namespace mailbridge::smtp
+
+#endif

@@ -1,0 +1,229 @@
+// SMTP client session (RFC 5321) with STARTTLS (RFC 3207), AUTH (RFC 4954),
+// SIZE (RFC 1870), 8BITMIME (RFC 6152), SMTPUTF8 (RFC 6531) and enhanced
+// status codes (RFC 2034, RFC 3463).
+//
+// The session is an explicit state machine over a non-blocking socket. It
+// never blocks and never polls by itself: the owner asks fd(), want() and
+// deadline(), waits for readiness however it likes (one session in
+// smtp/client.h, many in one loop), and calls on_ready() or on_timeout().
+// Every state change goes through set_state(), which logs it.
+#ifndef MAILBRIDGE_SMTP_SESSION_H
+#define MAILBRIDGE_SMTP_SESSION_H
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "common/secret.h"
+#include "net/stream.h"
+#include "smtp/capabilities.h"
+#include "smtp/data_encoder.h"
+#include "smtp/reply.h"
+#include "tls/tls.h"
+
+namespace mailbridge::smtp {
+
+enum class Security { tls, starttls, none };
+
+struct SessionConfig {
+    std::string host;
+    int port = 587;
+    Security security = Security::starttls;
+    std::string username;
+    Secret password;
+    Secret oauth_token;                   // XOAUTH2 bearer token
+    std::vector<std::string> mechanisms;  // caller's choice, uppercase; empty: automatic
+    bool allow_plaintext_auth = false;    // send credentials without TLS
+    std::string client_name = "localhost";
+    double timeout = 30.0;          // seconds for each command and each write
+    double connect_timeout = 30.0;  // seconds for each address tried
+    double data_timeout = 600.0;    // seconds for the reply to the final dot (RFC 5321 4.5.3.2.6)
+    tls::Options tls;
+    ReplyLimits limits;
+};
+
+struct Transaction {
+    std::string sender;                   // addr-spec for MAIL FROM, may be empty (<>)
+    std::vector<std::string> recipients;  // addr-specs for RCPT TO
+    std::string data;                     // the message; line ends and dots are encoded on the way out
+    bool smtputf8 = false;                // an address needs SMTPUTF8
+};
+
+struct RecipientResult {
+    std::string address;
+    int code = 0;
+    std::string enhanced_status;
+    std::string text;
+    bool accepted = false;
+};
+
+struct TransactionResult {
+    std::vector<RecipientResult> recipients;
+    Reply final_reply;
+    std::string queue_id;
+};
+
+// Receives transcript lines ("C: EHLO x", "S: 250 ok", "* TLS ...");
+// credentials are already redacted.
+using LogSink = std::function<void(const std::string &line)>;
+
+class Session {
+public:
+    enum class State {
+        closed,
+        connecting,
+        tls_handshake,
+        greeting,
+        ehlo,
+        helo,
+        starttls,
+        starttls_handshake,
+        auth,
+        ready,
+        mail,
+        rcpt,
+        data,
+        body,
+        data_end,
+        rset,
+        quit,
+        failed,
+    };
+    static const char *state_name(State state);
+
+    Session(SessionConfig config, LogSink log);
+    ~Session();
+    Session(const Session &) = delete;
+    Session &operator=(const Session &) = delete;
+
+    // Begin connecting, TLS, EHLO and AUTH; the operation ends in ready or
+    // failed. Resolves the host synchronously and may throw Error for that.
+    void open();
+    // Begin a mail transaction; requires ready. Ends in ready (sent, or
+    // rejected with the transaction reset) or failed.
+    void begin_transaction(Transaction transaction);
+    // Send RSET; requires ready.
+    void begin_reset();
+    // Send QUIT and close when the reply comes; requires ready.
+    void begin_quit();
+    // Close at once without QUIT or TLS shutdown (for a forked child or
+    // after errors).
+    void abandon();
+
+    // Event loop interface.
+    int fd() const { return stream_.fd(); }
+    net::Want want() const { return want_; }
+    net::Clock::time_point deadline() const { return deadline_; }
+    void on_ready();
+    void on_timeout();
+
+    // True while an operation is in progress.
+    bool busy() const;
+    State state() const { return state_; }
+    // True when the session can start a transaction: ready and the peer has
+    // neither closed the connection nor sent anything unasked (a 421).
+    bool check_idle_connection();
+    // Number of transactions completed on this connection.
+    unsigned transactions() const { return transactions_; }
+    // True when the last transaction failed before MAIL FROM was accepted,
+    // in a way that a fresh connection may fix (EOF, 421, 451 on a reused connection).
+    bool failed_before_mail_accepted() const { return failed_before_mail_; }
+
+    // Error of the last operation, when it failed. The session keeps it
+    // until the next operation starts.
+    const std::optional<Error> &error() const { return error_; }
+    const TransactionResult &result() const { return result_; }
+    const Capabilities &capabilities() const { return capabilities_; }
+
+private:
+    enum class AuthStep { initial, username, password, challenge, token, error_ack };
+
+    void set_state(State state);
+    void log(const std::string &line) const;
+    void send_command(const std::string &line, State next);
+    void send_secret_line(const std::string &line);
+    void await_reply(State next, double seconds);
+    void pump();
+    bool flush_output();
+    bool read_input();
+    void handle_reply(const Reply &reply);
+
+    void on_connected();
+    void try_next_address(const std::string &reason);
+    void start_tls_handshake(State state);
+    void on_handshake_done();
+    void on_greeting(const Reply &reply);
+    void on_ehlo(const Reply &reply);
+    void on_helo(const Reply &reply);
+    void after_hello();
+    void on_starttls(const Reply &reply);
+
+    void begin_auth();
+    void start_mechanism();
+    void on_auth(const Reply &reply);
+    void auth_failed(const Reply &reply);
+    std::vector<std::string> choose_mechanisms() const;
+
+    void send_mail_from();
+    void on_mail(const Reply &reply);
+    void send_next_rcpt();
+    void on_rcpt(const Reply &reply);
+    void on_data(const Reply &reply);
+    void fill_body();
+    void on_data_end(const Reply &reply);
+    void on_rset(const Reply &reply);
+    void on_quit(const Reply &reply);
+    void finish_transaction_failure();
+
+    Stage current_stage() const;
+    void fail(Error error);
+    void fail_reply(ErrorKind kind, Stage stage, const std::string &command, const Reply &reply,
+                    const std::string &message);
+    void fail_io(const std::string &what, bool timed_out);
+    void reply_to_error(Error &error, const Reply &reply) const;
+
+    SessionConfig config_;
+    LogSink log_;
+    net::Stream stream_;
+    State state_ = State::closed;
+    net::Want want_ = net::Want::nothing;
+    net::Clock::time_point deadline_{};
+    bool awaiting_reply_ = false;
+
+    std::vector<net::ResolvedAddress> addresses_;
+    size_t address_index_ = 0;
+    std::string connect_errors_;
+
+    std::string out_;
+    size_t out_offset_ = 0;
+    bool out_secret_ = false;  // out_ holds credentials: wipe it once written
+    std::string in_;
+    ReplyParser parser_;
+    Capabilities capabilities_;
+    bool tls_active_ = false;
+
+    std::vector<std::string> mechanisms_;
+    size_t mechanism_index_ = 0;
+    AuthStep auth_step_ = AuthStep::initial;
+    std::string auth_failures_;
+    Reply last_auth_reply_;
+
+    Transaction transaction_;
+    TransactionResult result_;
+    size_t rcpt_index_ = 0;
+    size_t body_offset_ = 0;
+    DataEncoder encoder_;
+    bool dot_sent_ = false;
+    std::optional<Error> pending_error_;  // transaction error reported after RSET
+    std::optional<Error> error_;
+    bool failed_before_mail_ = false;
+    unsigned transactions_ = 0;
+};
+
+}  // namespace mailbridge::smtp
+
+#endif

@@ -277,7 +277,7 @@ TEST(MimeAddress, CheckHeaderRejectsBadName)
 
 TEST(MimeAddress, CheckHeaderRejectsLineBreaks)
 {
-    for (const std::string value : {std::string("a\r\nBcc: x@example.test"), std::string("a\nb"),
+    for (const std::string &value : {std::string("a\r\nBcc: x@example.test"), std::string("a\nb"),
                                     std::string("a\rb"), std::string("a\0b", 3)}) {
         SCOPED_TRACE(quote_for_error(value));
         try {

@@ -413,8 +413,11 @@ Address parse_address(std::string_view text)
         return parse_addr_spec(trimmed, text);
 
     // name-addr: [display-name] "<" addr-spec ">" (RFC 5322 section 3.4).
-    if (trimmed.back() != '>')
-        reject_address(text, "text after the closing '>'");
+    if (trimmed.back() != '>') {
+        if (trimmed.find('>', open) != std::string_view::npos)
+            reject_address(text, "text after the closing '>'");
+        reject_address(text, "'<' and '>' are only allowed around the address");
+    }
     std::string_view display = trimmed.substr(0, open);
     if (has_unquoted_angle_close(display))
         reject_address(text, "'>' before the opening '<'");

@@ -21,6 +21,9 @@ constexpr std::size_t kBase64LineInput = 57;
 // RFC 2047 section 2: an encoded word has at most 75 characters.
 constexpr std::size_t kMaxEncodedWordLength = 75;
 constexpr std::size_t kMinEncodedWordLength = 20;  // room for one 4-byte character
+// Display names are encoded before the field is laid out, so their words
+// must fit after the longest address field name, "Reply-To: ".
+constexpr std::size_t kDisplayNameWordLength = kFoldLength - 10;
 constexpr std::string_view kWordPrefix = "=?UTF-8?B?";
 constexpr std::string_view kWordSuffix = "?=";
 
@@ -117,10 +120,13 @@ bool is_atext(char c)
     return alphanumeric || std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
 }
 
-// RFC 5322 section 3.2.5: one or more atoms separated by single spaces.
+// RFC 5322 section 3.2.5: one or more atoms separated by single spaces,
+// and no "=?" that a reader would decode as an RFC 2047 encoded word.
 bool is_atom_phrase(std::string_view text)
 {
     if (text.empty() || text.front() == ' ' || text.back() == ' ' || text.find("  ") != std::string_view::npos)
+        return false;
+    if (text.find("=?") != std::string_view::npos)
         return false;
     return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || is_atext(c); });
 }
@@ -363,7 +369,7 @@ std::string encode_display_name(std::string_view name)
     std::string quoted = quote_string(name);
     if (is_plain_header_text(name) && is_plain_header_text(quoted))
         return quoted;
-    return encode_words(name, kMaxEncodedWordLength, kMaxEncodedWordLength);
+    return encode_words(name, kDisplayNameWordLength, kDisplayNameWordLength);
 }
 
 std::string fold_header(std::string_view name, std::string_view value)

@@ -390,8 +390,13 @@ bool check_options(ParsedOptions &options)
         zend_value_error("MailBridge\\SmtpTransport option \"host\" is required");
         return false;
     }
-    if (!options.port_set)
-        config.port = config.security == smtp::Security::tls ? 465 : config.security == smtp::Security::starttls ? 587 : 25;
+    if (!options.port_set) {
+        switch (config.security) {
+        case smtp::Security::tls: config.port = 465; break;
+        case smtp::Security::starttls: config.port = 587; break;
+        case smtp::Security::none: config.port = 25; break;
+        }
+    }
     if (!options.connect_timeout_set)
         config.connect_timeout = config.timeout;
     bool has_secret = !config.password.empty() || !config.oauth_token.empty();

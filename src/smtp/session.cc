@@ -719,8 +719,8 @@ void Session::on_auth(const Reply &reply)
         auth_failed(reply);
         return;
     case AuthStep::error_ack:
-        // A server that still answers 334 after the error acknowledgement
-        // is confused; give up on this mechanism.
+        // A server that sends another 334 after the error acknowledgement
+        // is out of step, so this mechanism has failed.
         auth_failed(reply);
         return;
     default:

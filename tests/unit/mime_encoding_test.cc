@@ -123,8 +123,9 @@ void expect_crlf_lines_within(const std::string &text, std::size_t max_length)
         if (text[i] == '\n') {
             ASSERT_TRUE(i > 0 && text[i - 1] == '\r') << "bare LF at " << i;
         }
-        if (text[i] == '\r')
+        if (text[i] == '\r') {
             ASSERT_TRUE(i + 1 < text.size() && text[i + 1] == '\n') << "bare CR at " << i;
+        }
     }
     for (const std::string &line : split_lines(text))
         EXPECT_LE(line.size(), max_length) << line;
@@ -202,8 +203,9 @@ TEST(MimeEncoding, QuotedPrintableNeverSplitsEscape)
         expect_crlf_lines_within(encoded, 76);
         for (const std::string &line : split_lines(encoded)) {
             std::size_t last_equals = line.rfind('=');
-            if (last_equals != std::string::npos && last_equals + 1 != line.size())
+            if (last_equals != std::string::npos && last_equals + 1 != line.size()) {
                 EXPECT_LE(last_equals + 3, line.size()) << "escape split: " << line;
+            }
         }
         std::string expected = std::string(offset, 'x') + repeat("é=", 60) + " \r\n" + repeat("ü", 50);
         EXPECT_EQ(decode_quoted_printable(encoded), expected);

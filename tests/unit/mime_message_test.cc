@@ -132,8 +132,9 @@ void expect_wire_safe(const std::string &message)
         if (message[i] == '\n') {
             ASSERT_TRUE(i > 0 && message[i - 1] == '\r') << "bare LF at " << i;
         }
-        if (message[i] == '\r')
+        if (message[i] == '\r') {
             ASSERT_TRUE(i + 1 < message.size() && message[i + 1] == '\n') << "bare CR at " << i;
+        }
     }
     for (const std::string &line : split(message, "\r\n"))
         EXPECT_LE(line.size(), 998u);
@@ -638,6 +639,20 @@ TEST(MimeMessage, EncodedDisplayNames)
     EXPECT_EQ(field_value(entity, "From"), "=?UTF-8?B?SsO8cmdlbiBNw7xsbGVy?= <sender@example.test>");
     EXPECT_EQ(field_value(entity, "To"), "\"Doe, Jane\" <to@example.test>");
     EXPECT_EQ(decode_words(field_value(entity, "Reply-To")), "Ünïcödé Reply");
+}
+
+TEST(MimeMessage, LongEncodedDisplayNames)
+{
+    const std::string long_name = "Jürgen Müller-Lüdenscheidt von und zu Großherzogtum Sachsen-Weimar-Eisenach";
+    Message message;
+    message.set_from(make_address("sender@example.test", long_name));
+    message.add_to(make_address("to@example.test", long_name));
+    message.add_reply_to(make_address("reply@example.test", long_name));
+    std::string bytes = message.serialize();
+    expect_short_header_lines(bytes);
+    Entity entity = parse_entity(bytes);
+    EXPECT_EQ(decode_words(field_value(entity, "From")), long_name);
+    EXPECT_EQ(decode_words(field_value(entity, "Reply-To")), long_name);
 }
 
 TEST(MimeMessage, CustomHeaders)

@@ -12,9 +12,10 @@
 namespace mailbridge::mime {
 namespace {
 
-// RFC 5321 section 4.5.3.1: a local part has at most 64 octets, a domain at
-// most 255 (253 as text) and a label at most 63. The path limit of 256
-// octets includes the angle brackets, which leaves 254 for the address.
+// RFC 5321 section 4.5.3.1: a local part has at most 64 octets, and a path
+// at most 256 including the angle brackets, which leaves 254 for the
+// address. RFC 1035 section 2.3.4: a name has at most 255 octets on the
+// wire (253 as dotted text) and a label at most 63.
 constexpr std::size_t kMaxLocalPartLength = 64;
 constexpr std::size_t kMaxAddressLength = 254;
 constexpr std::size_t kMaxDomainLength = 253;
@@ -138,6 +139,8 @@ bool unquote(std::string_view text, std::string &content, std::size_t &end)
 // RFC 5322 section 3.4 display-name: words and quoted strings, kept as
 // written apart from the quoting. Specials outside quotes are accepted
 // because callers write names such as "Doe, Jane" without quotes.
+// NOTE: RFC 2047 encoded words are not decoded here, so a name passed in
+// already encoded reaches the recipient as its literal "=?...?=" text.
 std::string parse_display_name(std::string_view text, std::string_view original)
 {
     text = trim_wsp(text);
@@ -204,20 +207,26 @@ struct Idn2Deleter {
 };
 
 // IDNA2008 (RFC 5891) through libidn2 with UTS #46 nontransitional mapping,
-// which also lowercases. Transitional processing is the fallback because it
-// still accepts labels with symbols (for example U+2764 HEAVY BLACK HEART)
-// that IDNA2008 disallows but IDNA2003 allowed, and such domains exist.
+// which also lowercases. Only a disallowed character is retried with
+// transitional processing, which accepts symbol labels (for example U+2764
+// HEAVY BLACK HEART) that IDNA2003 allowed, and such domains exist. Other
+// failures are not retried because transitional processing would turn the
+// name into another domain: it deletes U+200C ZERO WIDTH NON-JOINER.
+// NOTE: a name with such a symbol and a ß or ς still gets the transitional
+// mapping of those to "ss" and "σ".
 // Throws InvalidInput with libidn2's reason for the nontransitional failure.
 std::string to_ascii_labels(std::string_view domain)
 {
     std::string input(domain);
     char *output = nullptr;
     int status = idn2_to_ascii_8z(input.c_str(), &output, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
-    if (status != IDN2_OK) {
+    if (status == IDN2_DISALLOWED) {
         int transitional_status = idn2_to_ascii_8z(input.c_str(), &output, IDN2_NFC_INPUT | IDN2_TRANSITIONAL);
-        if (transitional_status != IDN2_OK)
-            reject_domain(domain, std::string("IDNA conversion failed: ") + idn2_strerror(status));
+        if (transitional_status == IDN2_OK)
+            status = IDN2_OK;
     }
+    if (status != IDN2_OK)
+        reject_domain(domain, std::string("IDNA conversion failed: ") + idn2_strerror(status));
     std::unique_ptr<char, Idn2Deleter> owned(output);
     return std::string(owned.get());
 }
@@ -281,7 +290,8 @@ Address parse_addr_spec(std::string_view spec, std::string_view original)
             reject_address(original, "missing '@'");
         address.local_part = std::string(spec.substr(0, at));
         if (!address.local_part.empty() && !is_dot_atom(address.local_part))
-            reject_address(original, "the local part is not a valid dot-atom; quote it or remove the invalid characters");
+            reject_address(original,
+                           "the local part is not a valid dot-atom; quote it or remove the invalid characters");
     }
     if (address.local_part.empty())
         reject_address(original, "the local part before '@' is empty");
@@ -370,17 +380,18 @@ std::string quote_for_error(std::string_view value)
     return out;
 }
 
-void check_single_line(std::string_view what, std::string_view value)
+void check_single_line(std::string_view value_name, std::string_view value)
 {
     if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos)
-        throw InvalidInput("invalid " + std::string(what) + " " + quote_for_error(value) +
+        throw InvalidInput("invalid " + std::string(value_name) + " " + quote_for_error(value) +
                            ": CR, LF and NUL are not allowed");
 }
 
-void check_utf8(std::string_view what, std::string_view value)
+void check_utf8(std::string_view value_name, std::string_view value)
 {
     if (!is_valid_utf8(value))
-        throw InvalidInput("invalid " + std::string(what) + " " + quote_for_error(value) + ": it is not valid UTF-8");
+        throw InvalidInput("invalid " + std::string(value_name) + " " + quote_for_error(value) +
+                           ": it is not valid UTF-8");
 }
 
 std::string Address::addr_spec() const

@@ -16,15 +16,15 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
-// value in double quotes for an error message: CR, LF, tab and NUL become
-// \r, \n, \t and \0, other control bytes and invalid UTF-8 become \xNN,
-// and values over 200 bytes are cut with "...".
+// Quote value for an error message. CR, LF, tab and NUL become \r, \n, \t
+// and \0, other control bytes and invalid UTF-8 become \xNN, and a value
+// over 200 bytes is cut and followed by "...".
 std::string quote_for_error(std::string_view value);
-// Throws InvalidInput naming what and value when value contains CR, LF or
-// NUL, which could end a header line or an SMTP command early.
-void check_single_line(std::string_view what, std::string_view value);
-// Throws InvalidInput naming what and value when value is not valid UTF-8.
-void check_utf8(std::string_view what, std::string_view value);
+// Throws InvalidInput naming value_name and value when value contains CR,
+// LF or NUL, which could end a header line or an SMTP command early.
+void check_single_line(std::string_view value_name, std::string_view value);
+// Throws InvalidInput naming value_name and value when value is not valid UTF-8.
+void check_utf8(std::string_view value_name, std::string_view value);
 
 struct Address {
     std::string display_name;    // UTF-8, unquoted and unencoded; may be empty
@@ -38,7 +38,7 @@ struct Address {
     // True when the local part has non-ASCII bytes, so the envelope needs
     // SMTPUTF8 (RFC 6531).
     bool needs_smtputf8() const;
-    // Header form: "=?UTF-8?Q?...?= <addr>" / "\"Quoted, Name\" <addr>" / "addr".
+    // Header form: "=?UTF-8?B?...?= <addr>" / "\"Quoted, Name\" <addr>" / "addr".
     // Not folded; the header writer folds.
     std::string to_header() const;
 };

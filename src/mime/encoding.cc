@@ -10,8 +10,8 @@ namespace mailbridge::mime {
 namespace {
 
 // RFC 5322 section 2.1.1: a line SHOULD have at most 78 characters and MUST
-// have at most 998, both without the CRLF. Folding aims at 76, which keeps
-// every line under 78 even when counting the CRLF.
+// have at most 998, both without the CRLF. Folding aims at 76, so that a
+// line has at most 78 octets even with its CRLF.
 constexpr std::size_t kFoldLength = 76;
 constexpr std::size_t kMaxLineLength = 998;
 // RFC 2045 sections 6.7 and 6.8: encoded lines have at most 76 characters.
@@ -336,7 +336,8 @@ std::string encode_words(std::string_view text, std::size_t first_max_length, st
         std::size_t capacity = encoded_word_capacity(word_limit);
         std::size_t end = pos;
         while (end < text.size()) {
-            // Invalid bytes go one at a time: callers validate UTF-8 first.
+            // Callers validate UTF-8 first. An invalid byte still counts as
+            // one character, so the loop always advances.
             std::size_t length = std::max<std::size_t>(utf8_sequence_length(text, end), 1);
             if (end > pos && end + length - pos > capacity)
                 break;

@@ -35,7 +35,7 @@ bool is_valid_utf8(std::string_view text);
 std::string encode_unstructured(std::string_view text);
 // Encode all of text as RFC 2047 "=?UTF-8?B?...?=" words joined by single
 // spaces: the first at most first_max_length characters, the others at most
-// max_length (both raised to 20 if lower, so a word holds any character).
+// max_length (both raised to 20 if lower, so that any one character fits).
 // A UTF-8 sequence is never split across words.
 std::string encode_words(std::string_view text, std::size_t first_max_length, std::size_t max_length);
 // A display name: an atom list as is, a quoted string when it has specials,

@@ -189,7 +189,9 @@ std::vector<std::string> parse_content_type(std::string_view content_type)
         piece = trim_wsp(piece);
         if (items.empty()) {
             std::size_t slash = piece.find('/');
-            if (slash == std::string_view::npos || !is_token(piece.substr(0, slash)) || !is_token(piece.substr(slash + 1)))
+            if (slash == std::string_view::npos)
+                reject();
+            if (!is_token(piece.substr(0, slash)) || !is_token(piece.substr(slash + 1)))
                 reject();
             items.emplace_back(piece);
             continue;
@@ -243,7 +245,9 @@ bool is_plain_filename(std::string_view filename)
 // '\'' and '%'. Other bytes are written as %XX.
 std::string percent_encode_character(std::string_view character)
 {
-    if (character.size() == 1 && is_token(character) && std::string_view("*'%").find(character[0]) == std::string_view::npos)
+    bool attribute_char = character.size() == 1 && is_token(character) &&
+                          std::string_view("*'%").find(character[0]) == std::string_view::npos;
+    if (attribute_char)
         return std::string(character);
     std::string out;
     for (char c : character) {
@@ -495,18 +499,6 @@ void Message::set_subject(std::string subject)
     subject_ = std::move(subject);
 }
 
-void Message::set_text(std::string text)
-{
-    check_utf8("text body", text);
-    text_ = std::move(text);
-}
-
-void Message::set_html(std::string html)
-{
-    check_utf8("HTML body", html);
-    html_ = std::move(html);
-}
-
 void Message::attach(std::string content, std::string filename, std::string content_type)
 {
     check_single_line("attachment file name", filename);
@@ -568,6 +560,10 @@ void Message::freeze()
         throw InvalidInput("the message has no From address; set one before sending");
     if (to_.empty() && cc_.empty() && bcc_.empty())
         throw InvalidInput("the message has no recipients; add a To, Cc or Bcc address");
+    // Checked here and not in the setters, which the Zend glue calls
+    // without handling InvalidInput.
+    check_utf8("text body", text_);
+    check_utf8("HTML body", html_);
 
     if (date_.empty())
         date_ = format_date(std::time(nullptr));

@@ -32,10 +32,10 @@ public:
     void add_reply_to(Address address) { reply_to_.push_back(std::move(address)); }
     // Throws InvalidInput on CR, LF or NUL, or invalid UTF-8.
     void set_subject(std::string subject);
-    // Plain text and HTML bodies; an empty string means none. Both throw
-    // InvalidInput when the text is not valid UTF-8.
-    void set_text(std::string text);
-    void set_html(std::string html);
+    // Plain text and HTML bodies; an empty string means none. They are sent
+    // as UTF-8, which freeze() checks.
+    void set_text(std::string text) { text_ = std::move(text); }
+    void set_html(std::string html) { html_ = std::move(html); }
     // Throws InvalidInput when the file name has CR, LF or NUL or is not
     // valid UTF-8, or the type is malformed. The type is "type/subtype" with
     // optional "; attribute=value" parameters; an empty one is guessed from
@@ -44,11 +44,11 @@ public:
     // Throws InvalidInput when the path is not a readable regular file now.
     // An empty filename means the last component of path.
     void attach_path(std::string path, std::string filename, std::string content_type);
-    // Extra header; throws InvalidInput on a bad name or value, and when the
+    // Extra header. Throws InvalidInput on a bad name or value, and when the
     // name is one the message manages itself (From, To, Cc, Bcc, Reply-To,
     // Subject, Date, Message-ID, MIME-Version, Content-*). A value with
-    // non-ASCII text is sent as RFC 2047 encoded words, which suits
-    // unstructured fields only.
+    // non-ASCII text goes out as RFC 2047 encoded words, so use non-ASCII
+    // only in unstructured fields.
     void add_header(std::string name, std::string value);
     // Message-ID without angle brackets; throws InvalidInput when it is not id-left@id-right.
     void set_message_id(std::string id);
@@ -65,7 +65,8 @@ public:
     // Fix the generated values (Message-ID, Date, boundaries) on the first
     // call, so later serializations return the same bytes until the
     // message is changed in a way that needs new ones. Throws InvalidInput
-    // without a From address or without any recipient.
+    // without a From address or without any recipient, or when the text or
+    // HTML body is not valid UTF-8.
     void freeze();
     // The whole message: headers (never Bcc), a blank line, the body, all
     // with CRLF line ends and no line over 998 octets. Calls freeze().

@@ -322,6 +322,10 @@ static void message_to_string(INTERNAL_FUNCTION_PARAMETERS)
     } catch (const mime::InvalidInput &error) {
         php::throw_value_error(error.what());
         RETURN_THROWS();
+    } catch (const std::exception &error) {
+        // Only a failure of OpenSSL's random generator gets here.
+        zend_throw_error(nullptr, "cannot serialize the message: %s", error.what());
+        RETURN_THROWS();
     }
     RETURN_STRINGL(bytes.data(), bytes.size());
 }

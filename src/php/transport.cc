@@ -647,6 +647,10 @@ ZEND_METHOD(MailBridge_SmtpTransport, send)
         } catch (const mime::InvalidInput &error) {
             php::throw_value_error(error.what());
             RETURN_THROWS();
+        } catch (const std::exception &error) {
+            // Only a failure of OpenSSL's random generator gets here.
+            zend_throw_error(nullptr, "cannot serialize the message: %s", error.what());
+            RETURN_THROWS();
         }
         message_id = message.message_id();
         transaction.sender = message.envelope_sender();
@@ -687,6 +691,13 @@ ZEND_METHOD(MailBridge_SmtpTransport, send)
         RETURN_THROWS();
     } catch (const smtp::Aborted &) {
         state->client->set_step_hook(nullptr);
+        RETURN_THROWS();
+    } catch (const std::exception &error) {
+        // A C++ exception must not cross into the Zend engine; the session
+        // is in an unknown state, so it is dropped.
+        state->client->set_step_hook(nullptr);
+        state->client->abandon();
+        zend_throw_exception(php::transport_exception_ce, error.what(), 0);
         RETURN_THROWS();
     }
     state->client->set_step_hook(nullptr);

@@ -130,6 +130,8 @@ TEST(MimeAddress, RejectsInvalidAddresses)
         {"user@[192.0.2.1", "address literal"},
         {"user@xn--zz.example", "IDNA conversion failed"},
         {"user@-bücher.example", "IDNA conversion failed"},
+        // Transitional processing would delete U+200C and yield ab.example.
+        {"user@a\u200c" "b.example", "IDNA conversion failed"},
         {"us\xff" "er@example.test", "not valid UTF-8"},
         {"user@b\xc3" ".example", "not valid UTF-8"},
     };

@@ -120,11 +120,13 @@ std::string decode_words(const std::string &value)
 void expect_crlf_lines_within(const std::string &text, std::size_t max_length)
 {
     for (std::size_t i = 0; i < text.size(); ++i) {
+        char before = i > 0 ? text[i - 1] : '\0';
+        char after = i + 1 < text.size() ? text[i + 1] : '\0';
         if (text[i] == '\n') {
-            ASSERT_TRUE(i > 0 && text[i - 1] == '\r') << "bare LF at " << i;
+            ASSERT_EQ(before, '\r') << "bare LF at " << i;
         }
         if (text[i] == '\r') {
-            ASSERT_TRUE(i + 1 < text.size() && text[i + 1] == '\n') << "bare CR at " << i;
+            ASSERT_EQ(after, '\n') << "bare CR at " << i;
         }
     }
     for (const std::string &line : split_lines(text))

@@ -129,11 +129,13 @@ std::vector<Entity> parts_of(const Entity &entity)
 void expect_wire_safe(const std::string &message)
 {
     for (std::size_t i = 0; i < message.size(); ++i) {
+        char before = i > 0 ? message[i - 1] : '\0';
+        char after = i + 1 < message.size() ? message[i + 1] : '\0';
         if (message[i] == '\n') {
-            ASSERT_TRUE(i > 0 && message[i - 1] == '\r') << "bare LF at " << i;
+            ASSERT_EQ(before, '\r') << "bare LF at " << i;
         }
         if (message[i] == '\r') {
-            ASSERT_TRUE(i + 1 < message.size() && message[i + 1] == '\n') << "bare CR at " << i;
+            ASSERT_EQ(after, '\n') << "bare CR at " << i;
         }
     }
     for (const std::string &line : split(message, "\r\n"))
@@ -482,12 +484,12 @@ TEST(MimeMessage, RepeatedSerializeIsIdentical)
 
 TEST(MimeMessage, GeneratedValuesDifferBetweenMessages)
 {
-    Message one = basic_message();
-    Message two = basic_message();
-    one.attach("x", "x.txt", "");
-    two.attach("x", "x.txt", "");
-    Entity first = parse_entity(one.serialize());
-    Entity second = parse_entity(two.serialize());
+    Message first_message = basic_message();
+    Message second_message = basic_message();
+    first_message.attach("x", "x.txt", "");
+    second_message.attach("x", "x.txt", "");
+    Entity first = parse_entity(first_message.serialize());
+    Entity second = parse_entity(second_message.serialize());
     EXPECT_NE(field_value(first, "Message-ID"), field_value(second, "Message-ID"));
     EXPECT_NE(boundary_of(first), boundary_of(second));
 }
@@ -587,11 +589,19 @@ TEST(MimeMessage, SubjectValidation)
     EXPECT_THROW(message.set_subject("bad \xc3"), InvalidInput);
 }
 
-TEST(MimeMessage, BodyMustBeUtf8)
+TEST(MimeMessage, TextBodyMustBeUtf8)
 {
     Message message = basic_message();
-    EXPECT_THROW(message.set_text("bad \xff"), InvalidInput);
-    EXPECT_THROW(message.set_html("bad \xc0\xaf"), InvalidInput);
+    message.set_text("bad \xff");
+    EXPECT_THROW(message.freeze(), InvalidInput);
+    EXPECT_THROW(message.serialize(), InvalidInput);
+}
+
+TEST(MimeMessage, HtmlBodyMustBeUtf8)
+{
+    Message message = basic_message();
+    message.set_html("bad \xc0\xaf");
+    EXPECT_THROW(message.serialize(), InvalidInput);
 }
 
 TEST(MimeMessage, LongNonAsciiSubject)

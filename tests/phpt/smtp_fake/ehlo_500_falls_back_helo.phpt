@@ -1,0 +1,30 @@
+--TEST--
+Fake SMTP: EHLO answered 500 falls back to HELO and sends MAIL and RCPT without ESMTP parameters
+--SKIPIF--
+<?php if (!extension_loaded('mailbridge')) die('skip mailbridge not loaded'); ?>
+--FILE--
+<?php
+require __DIR__ . '/../fake_server.inc';
+
+$server = mb_fake_server('ehlo_unsupported_helo');
+$transport = new MailBridge\SmtpTransport(mb_fake_options($server, [
+    'security' => 'none',
+    'tls' => null,
+    'username' => null,
+    'password' => null,
+]));
+echo 'reply: ', $transport->send(mb_fake_message())->replyCode, "\n";
+$transport->close();
+
+echo implode("\n", $server->commands(withParameters: true)), "\n";
+echo 'problems: ', $server->problems() ?: "none\n";
+?>
+--EXPECT--
+reply: 250
+1 EHLO client.test
+1 HELO client.test
+1 MAIL FROM:<a@example.test>
+1 RCPT TO:<b@example.test>
+1 DATA
+1 QUIT
+problems: none

@@ -1006,6 +1006,13 @@ void Session::fail_io(const std::string &what, bool timed_out)
 
 void Session::fail(Error error)
 {
+    // When the RSET after a failed transaction fails too, the caller still
+    // needs the transaction's error, not RSET's.
+    if (pending_error_) {
+        log("* " + std::string(error.what()));
+        error = *pending_error_;
+        pending_error_.reset();
+    }
     if (out_secret_)
         wipe_string(out_);
     out_.clear();

@@ -17,7 +17,8 @@ namespace MailBridge;
  *   total_timeout (float seconds for a whole send() call, default 0: no limit),
  *   logger (callable(string $line): void receiving the transcript, secrets redacted),
  *   tls (array: verify_peer (bool, default true), verify_peer_name (bool, default true),
- *        cafile, capath, peer_name, fingerprint (SHA-256 of the certificate, hex)).
+ *        cafile, capath, peer_name, fingerprint (SHA-256 of the certificate, hex; when set it
+ *        replaces chain and name verification: only that certificate is accepted)).
  *
  * @strict-properties
  * @not-serializable

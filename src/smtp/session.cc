@@ -106,6 +106,26 @@ bool Session::busy() const
     return state_ != State::closed && state_ != State::ready && state_ != State::failed;
 }
 
+// Verb of the command whose reply or data transfer is outstanding.
+std::string Session::pending_command_verb() const
+{
+    switch (state_) {
+    case State::ehlo: return "EHLO";
+    case State::helo: return "HELO";
+    case State::starttls: return "STARTTLS";
+    case State::auth: return "AUTH";
+    case State::mail: return "MAIL";
+    case State::rcpt: return "RCPT";
+    case State::data:
+    case State::body:
+    case State::data_end:
+        return "DATA";
+    case State::rset: return "RSET";
+    case State::quit: return "QUIT";
+    default: return {};
+    }
+}
+
 Stage Session::current_stage() const
 {
     switch (state_) {
@@ -789,7 +809,9 @@ void Session::on_mail(const Reply &reply)
 {
     if (reply.code != 250) {
         failed_before_mail_ = transactions_ > 0 && (reply.code == 421 || reply.code == 451);
-        if (reply.code == 421) {
+        if (reply.code == 421 || failed_before_mail_) {
+            // A kept connection that the server has given up on: RSET would
+            // only meet a closed socket, and the caller retries on a new one.
             fail_reply(ErrorKind::server_reply, Stage::mail, "MAIL", reply, "MAIL FROM failed: " + reply_summary(reply));
             return;
         }
@@ -992,6 +1014,7 @@ void Session::fail_io(const std::string &what, bool timed_out)
     ErrorKind kind = after_dot ? ErrorKind::unknown_outcome : ErrorKind::connection;
     Error error(kind, stage, std::string(timed_out ? "timed out" : what) + where + " (" + config_.host + ":" +
                                  std::to_string(config_.port) + ")");
+    error.command = pending_command_verb();
     error.transient = true;
     if (after_dot)
         error.hint = "the server may have accepted the message: check the recipient's mailbox before "

@@ -180,6 +180,7 @@ private:
     void finish_transaction_failure();
 
     Stage current_stage() const;
+    std::string pending_command_verb() const;
     void fail(Error error);
     void fail_reply(ErrorKind kind, Stage stage, const std::string &command, const Reply &reply,
                     const std::string &message);

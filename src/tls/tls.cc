@@ -75,7 +75,11 @@ Session::Session(const Options &options, const std::string &host)
     SSL_CTX_set_min_proto_version(ctx_, TLS1_2_VERSION);
     SSL_CTX_set_mode(ctx_, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
 
-    if (options_.verify_peer) {
+    // A pinned fingerprint names the one certificate to trust, so it takes
+    // the place of chain and name verification (a self-signed local relay,
+    // for example); check_pin() enforces it after the handshake.
+    bool verify_chain = options_.verify_peer && options_.fingerprint.empty();
+    if (verify_chain) {
         if (!options_.cafile.empty() || !options_.capath.empty()) {
             const char *file = options_.cafile.empty() ? nullptr : options_.cafile.c_str();
             const char *path = options_.capath.empty() ? nullptr : options_.capath.c_str();
@@ -112,7 +116,7 @@ Session::Session(const Options &options, const std::string &host)
     if (!ip && !name_.empty())
         SSL_set_tlsext_host_name(ssl_, name_.c_str());
 
-    if (options_.verify_peer && options_.verify_peer_name) {
+    if (verify_chain && options_.verify_peer_name) {
         X509_VERIFY_PARAM *param = SSL_get0_param(ssl_);
         int ok = ip ? X509_VERIFY_PARAM_set1_ip_asc(param, name_.c_str())
                     : X509_VERIFY_PARAM_set1_host(param, name_.c_str(), 0);
@@ -161,7 +165,7 @@ std::string Session::check_pin() const
 
 bool Session::verification_failed() const
 {
-    return options_.verify_peer && ssl_ != nullptr && SSL_get_verify_result(ssl_) != X509_V_OK;
+    return options_.verify_peer && options_.fingerprint.empty() && ssl_ != nullptr && SSL_get_verify_result(ssl_) != X509_V_OK;
 }
 
 std::string Session::describe_failure(const std::string &io_error) const

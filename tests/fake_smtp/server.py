@@ -425,7 +425,7 @@ class Session:
             except socket.timeout:
                 self.close_now(f"client still connected {step.watch} s after the server closed its side")
             self.record_command(line)
-            if step.allow_quit and QUIT_COMMAND.fullmatch(self.line_text(line)):
+            if step.allowed is not None and re.fullmatch(step.allowed, self.line_text(line), re.IGNORECASE):
                 continue
             self.problem(f"client sent {describe_line(line)!r} after the server closed the connection")
 

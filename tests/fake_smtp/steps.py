@@ -82,12 +82,12 @@ class Close:
     """The server closes the connection.
 
     With `watch` > 0 it first shuts down only its sending side and records
-    whatever the client still sends for up to `watch` seconds. A QUIT then is
-    a problem only when `allow_quit` is false.
+    whatever the client still sends for up to `watch` seconds. A line then is
+    a problem unless it matches `allowed` (None allows nothing).
     """
 
     watch: float = 2.0
-    allow_quit: bool = True
+    allowed: str | None = "QUIT"
 
 
 @dataclass(frozen=True)
@@ -167,8 +167,8 @@ def sleep(seconds: float) -> Sleep:
     return Sleep(seconds)
 
 
-def close(watch: float = 2.0, allow_quit: bool = True) -> Close:
-    return Close(watch, allow_quit)
+def close(watch: float = 2.0, allowed: str | None = "QUIT") -> Close:
+    return Close(watch, allowed)
 
 
 def expect_close(timeout: float = 3.0, allow_quit: bool = True) -> ExpectClose:

@@ -22,7 +22,7 @@ try {
 }
 $transport->close();
 
-echo implode("\n", mb_fake_without_quit($server->commands())), "\n";
+echo 'commands: ', implode(', ', mb_fake_without_quit($server->commands())) ?: 'none', "\n";
 echo 'problems: ', $server->problems() ?: "none\n";
 ?>
 --EXPECT--
@@ -33,5 +33,5 @@ enhanced: '5.7.1'
 command: NULL
 transient: false
 server text kept: true
-
+commands: none
 problems: none

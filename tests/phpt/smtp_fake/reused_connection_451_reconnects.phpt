@@ -21,7 +21,9 @@ try {
 }
 $transport->close();
 
-echo implode("\n", mb_fake_without_quit($server->commands())), "\n";
+// An RSET after the 451 is allowed (the client cannot know yet that EOF follows), so it is left out.
+$commands = preg_grep('/^1 RSET$/', mb_fake_without_quit($server->commands()), PREG_GREP_INVERT);
+echo implode("\n", $commands), "\n";
 echo 'problems: ', $server->problems() ?: "none\n";
 ?>
 --EXPECT--

@@ -70,7 +70,8 @@ foreach ($outputs as $where => $text) {
     echo $where, ': ', $found ? 'CONTAINS ' . implode(', ', $found) : 'clean', "\n";
 }
 
-$authPlainLines = preg_grep('/AUTH PLAIN/i', $log);
+// Client lines only: the EHLO reply line "250-AUTH PLAIN LOGIN" is no credential.
+$authPlainLines = preg_grep('/^(?!.*\b250[- ]).*AUTH PLAIN/i', $log);
 echo 'logger has an AUTH PLAIN line: ', var_export($authPlainLines !== [], true), "\n";
 echo 'AUTH PLAIN lines redacted: ', var_export($authPlainLines !== [] && count(preg_grep('/redacted/i', $authPlainLines)) === count($authPlainLines), true), "\n";
 echo 'logger has a redacted LOGIN response: ', var_export(count(preg_grep('/redacted/i', $log)) > count($authPlainLines), true), "\n";

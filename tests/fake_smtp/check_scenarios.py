@@ -6,7 +6,7 @@
 Each check starts server.py, acts as a correct client would, and requires
 that the server exits with status 0 (no problems) and that the replies and
 recorded content are what the scenario promises. Fault checks act as a
-faulty client and require that the server answers as scripted and reports
+faulty client and require that the server replies as scripted and reports
 the fault as a problem, so that the PHPT tests can rely on the server
 telling right from wrong. Every check is listed in CHECKS, so a scenario
 without one shows up as unchecked. Exit status is 0 when every check passed.
@@ -112,11 +112,11 @@ def raises(exception_type: type, action: Callable[[], object]) -> BaseException:
         action()
     except exception_type as error:
         return error
-    raise AssertionError(f"expected {exception_type.__name__}")
+    raise AssertionError(f"expected {exception_type.__name__}, but nothing was raised")
 
 
 def stuffed(content: bytes) -> bytes:
-    """Return content with one more dot at the start of every line, as RFC 5321 section 4.5.2 asks."""
+    """Return content with one more dot at the start of every line, as RFC 5321 section 4.5.2 requires."""
     lines = content.split(b"\r\n")
     return b"\r\n".join(b"." + line if line.startswith(b".") else line for line in lines)
 
@@ -467,7 +467,7 @@ def receive_reply(sock: socket.socket) -> bytes:
     while not any(line[3:4] == b" " for line in data.split(b"\r\n")):
         chunk = sock.recv(4096)
         if not chunk:
-            raise AssertionError(f"EOF after {data!r}")
+            raise AssertionError(f"server closed the connection after sending {data!r}")
         data += chunk
     return data
 
@@ -526,6 +526,17 @@ def client_final_dot_reply_late(run: ServerRun) -> None:
     client.quit()
 
 
+def client_final_dot_reply_slow(run: ServerRun) -> None:
+    client = run.connect()
+    client.ehlo()
+    client.mail(SENDER)
+    client.rcpt(RECIPIENT)
+    started = time.monotonic()
+    require_reply(client.data(MESSAGE), 250, b"queued as SLOW1")
+    require(time.monotonic() - started >= 2.4, "reply came before the scripted delay")
+    client.quit()
+
+
 def client_drop_after_dot(run: ServerRun) -> None:
     client = run.connect()
     client.ehlo()
@@ -556,7 +567,7 @@ def client_data_stall_after_354(run: ServerRun) -> None:
     client.close()
 
 
-# Faulty clients: the server must answer as scripted and report a problem.
+# Faulty clients: the server must reply as scripted and report a problem.
 
 
 def fault_no_rset(expected_reply: bytes) -> Callable[[ServerRun], None]:
@@ -576,6 +587,15 @@ def fault_inline_long_xoauth2(run: ServerRun) -> None:
     client = run.connect()
     client.ehlo()
     require_reply(client.docmd("AUTH", "XOAUTH2 " + xoauth2_response(XOAUTH2_LONG_TOKEN)), 500, b"Line too long")
+    client.quit()
+
+
+def fault_xoauth2_response_without_waiting(run: ServerRun) -> None:
+    client = run.connect()
+    client.ehlo()
+    client.send(f"AUTH XOAUTH2\r\n{xoauth2_response(XOAUTH2_LONG_TOKEN)}\r\n")
+    require_reply(client.getreply(), 334)
+    require_reply(client.getreply(), 235)
     client.quit()
 
 
@@ -637,7 +657,11 @@ CHECKS: dict[str, list[tuple[Callable[[ServerRun], None], str | None]]] = {
     "implicit_tls_send": [(client_implicit_tls_send, None)],
     "greet_and_record": [(client_greet_and_record, None)],
     "greeting_554": [(client_greeting_554, None)],
-    "xoauth2_long_token": [(client_xoauth2_long_token, None), (fault_inline_long_xoauth2, "expected a line matching")],
+    "xoauth2_long_token": [
+        (client_xoauth2_long_token, None),
+        (fault_inline_long_xoauth2, "expected a line matching"),
+        (fault_xoauth2_response_without_waiting, "before the server's reply"),
+    ],
     "xoauth2_error_challenge": [(client_xoauth2_error_challenge, None)],
     "rset_after_failed_transaction": [
         (client_rset_after_failed_transaction, None),
@@ -686,6 +710,7 @@ CHECKS: dict[str, list[tuple[Callable[[ServerRun], None], str | None]]] = {
     "dot_stuffing": [(client_dot_stuffing, None)],
     "bare_lf_rejected": [(client_bare_lf_rejected, None), (fault_bare_lf, "bare CR or LF")],
     "final_dot_reply_late": [(client_final_dot_reply_late, None)],
+    "final_dot_reply_slow": [(client_final_dot_reply_slow, None)],
     "drop_after_dot": [(client_drop_after_dot, None)],
     "data_no_354": [(client_data_no_354, None)],
     "data_stall_after_354": [(client_data_stall_after_354, None)],
@@ -714,7 +739,7 @@ def run_check(scenario: str, client_function: Callable[[ServerRun], None], probl
 def main(names: list[str]) -> int:
     unknown = [name for name in names if name not in SCENARIOS]
     if unknown:
-        print(f"unknown scenarios: {', '.join(unknown)}", file=sys.stderr)
+        print(f"unknown scenario names: {', '.join(unknown)}; run server.py --list to see them", file=sys.stderr)
         return 2
     failures = 0
     for name in names or list(SCENARIOS):

@@ -55,7 +55,7 @@ LOGIN_PASSWORD = base64_text(PASSWORD)
 CRAM_MD5_RESPONSE = base64_text(
     USER + " " + hmac.new(PASSWORD.encode(), CRAM_MD5_CHALLENGE.encode(), hashlib.md5).hexdigest()
 )
-# Google's XOAUTH2 error challenge (base64 of a JSON object), sent as a 334 reply.
+# XOAUTH2 error challenge: base64 of a JSON object with an HTTP-style status, sent in a 334 reply.
 XOAUTH2_ERROR_CHALLENGE = base64_text('{"status":"401","schemes":"Bearer","scope":"https://mail.google.com/"}')
 
 WRONG_CREDENTIALS = b"535 5.7.8 fake server: credentials do not match the test credentials\r\n"
@@ -76,13 +76,13 @@ def ehlo(*keywords: str) -> list:
     ]
 
 
-def mail_from(sender: str = SENDER, answer: str = "250 2.1.0 Ok") -> list:
+def mail_from(sender: str = SENDER, reply_line: str = "250 2.1.0 Ok") -> list:
     # ESMTP parameters such as SIZE= or BODY= may follow the address.
-    return [expect(rf"MAIL FROM:<{re.escape(sender)}>( .*)?"), reply(answer)]
+    return [expect(rf"MAIL FROM:<{re.escape(sender)}>( .*)?"), reply(reply_line)]
 
 
-def rcpt_to(recipient: str = RECIPIENT, *answer: str) -> list:
-    return [expect(rf"RCPT TO:<{re.escape(recipient)}>( .*)?"), reply(*(answer or ("250 2.1.5 Ok",)))]
+def rcpt_to(recipient: str = RECIPIENT, *reply_lines: str) -> list:
+    return [expect(rf"RCPT TO:<{re.escape(recipient)}>( .*)?"), reply(*(reply_lines or ("250 2.1.5 Ok",)))]
 
 
 def data(queue_id: str, reject_bare_line_ends: bool = False) -> list:
@@ -142,7 +142,7 @@ def scenario(description: str, *connections: list, **options) -> Scenario:
 AUTH_OK = "235 2.7.0 Authentication successful"
 
 SCENARIOS: dict[str, Scenario] = {
-    # Plain sessions, used where a test needs a working server.
+    # Sessions that succeed, for tests that need a working server.
     "send_ok": scenario(
         "EHLO and one accepted message",
         greeting() + ehlo("8BITMIME") + transaction("FAKE1"),
@@ -158,11 +158,11 @@ SCENARIOS: dict[str, Scenario] = {
         + auth_plain(AUTH_OK) + transaction("FAKE1"),
     ),
     "greet_and_record": scenario(
-        "Greets, answers EHLO and records everything else; every MAIL or RCPT gets 503",
+        "Greets, replies to EHLO and records everything else; every MAIL or RCPT gets 503",
         greeting() + ehlo("8BITMIME"),
     ),
     "greeting_554": scenario(
-        "554 5.7.1 instead of a 220 greeting; only QUIT is answered",
+        "554 5.7.1 instead of a 220 greeting; QUIT then gets 221 and any other command 503",
         [reply("554 5.7.1 fake.test No SMTP service here")],
     ),
 
@@ -213,7 +213,7 @@ SCENARIOS: dict[str, Scenario] = {
         + transaction("FAKE2"),
     ),
     "rset_failure_after_rejection": scenario(
-        "RCPT rejected with 550, RSET answered 451; the client must drop the connection and use a new one",
+        "RCPT rejected with 550, RSET gets 451; the client must drop the connection and use a new one",
         greeting() + ehlo("8BITMIME")
         + mail_from()
         + rcpt_to("gone@example.test", "550 5.1.1 <gone@example.test>: Recipient address rejected: User unknown")
@@ -245,11 +245,11 @@ SCENARIOS: dict[str, Scenario] = {
         + [expect("RSET"), reply("250 2.0.0 Ok")],
     ),
     "mail_530_starttls_required": scenario(
-        "MAIL answered 530 5.7.0 Must issue a STARTTLS command first",
+        "MAIL gets 530 5.7.0 Must issue a STARTTLS command first",
         greeting() + ehlo("8BITMIME") + [expect(r"MAIL FROM:<.*"), reply("530 5.7.0 Must issue a STARTTLS command first")],
     ),
     "rcpt_421_closes": scenario(
-        "RCPT answered 421 4.3.2 and the connection closed; the client must send no further command",
+        "RCPT gets 421 4.3.2 and the connection closed; the client must send no further command",
         greeting() + ehlo("8BITMIME") + mail_from()
         + [expect(r"RCPT TO:<.*"), reply("421 4.3.2 Service shutting down, closing transmission channel"), close(watch=2.0)],
     ),
@@ -279,7 +279,7 @@ SCENARIOS: dict[str, Scenario] = {
     "reused_connection_451_on_mail": scenario(
         "One message, then the next MAIL gets 451 4.4.2 and EOF; the client must retry once over a new connection",
         greeting() + ehlo("8BITMIME") + transaction("FAKE1")
-        # RSET after a 4xx to MAIL is allowed: the client cannot know yet that EOF follows.
+        # RSET after a 4xx to MAIL is allowed, because the client cannot know yet that EOF follows.
         + [expect(r"MAIL FROM:<.*"), reply("451 4.4.2 Timeout waiting for data from client."),
            close(watch=3.0, allowed="QUIT|RSET")],
         greeting() + ehlo("8BITMIME") + transaction("FAKE2"),
@@ -409,7 +409,7 @@ SCENARIOS: dict[str, Scenario] = {
         greeting() + ehlo("STARTTLS", "8BITMIME") + starttls("wrong-name") + ehlo("8BITMIME") + transaction("FAKE1"),
     ),
     "starttls_454": scenario(
-        "STARTTLS advertised but answered 454 4.7.0 TLS not available due to local problem",
+        "STARTTLS advertised but gets 454 4.7.0 TLS not available due to local problem",
         greeting() + ehlo("STARTTLS", "8BITMIME")
         + [expect("STARTTLS"), reply("454 4.7.0 TLS not available due to local problem")],
     ),
@@ -421,14 +421,14 @@ SCENARIOS: dict[str, Scenario] = {
         + rcpt_to() + data("FAKE1"),
     ),
     "starttls_injection": scenario(
-        "STARTTLS answered with 220 and an injected 250-FAKE line in the same segment",
+        "STARTTLS gets 220 and an injected 250-FAKE line in the same segment",
         greeting() + ehlo("STARTTLS", "8BITMIME")
         + [expect("STARTTLS"), send_raw(b"220 2.0.0 ready\r\n250-FAKE\r\n"), expect_close(timeout=3.0, allow_quit=False)],
     ),
 
     # Greeting and EHLO.
     "ehlo_421": scenario(
-        "EHLO answered 421 4.7.0 Try again later and the connection closed; the client must send nothing more",
+        "EHLO gets 421 4.7.0 Try again later and the connection closed; the client must send nothing more",
         greeting()
         + [
             expect(rf"EHLO {re.escape(CLIENT_NAME)}"),
@@ -437,7 +437,7 @@ SCENARIOS: dict[str, Scenario] = {
         ],
     ),
     "ehlo_unsupported_helo": scenario(
-        "EHLO answered 500 5.5.1 (an RFC 821 server), HELO accepted, one message without ESMTP parameters",
+        "EHLO gets 500 5.5.1 (an RFC 821 server), HELO accepted, one message without ESMTP parameters",
         greeting()
         + [
             expect(rf"EHLO {re.escape(CLIENT_NAME)}"),
@@ -477,13 +477,24 @@ SCENARIOS: dict[str, Scenario] = {
         ],
         greeting() + ehlo("8BITMIME") + transaction("FAKE2"),
     ),
+    "final_dot_reply_slow": scenario(
+        "The reply to the final dot comes after 2.5 s, longer than the command timeout the tests use",
+        greeting() + ehlo("8BITMIME") + mail_from() + rcpt_to()
+        + [
+            expect("DATA"),
+            reply("354 End data with <CR><LF>.<CR><LF>"),
+            expect_data(),
+            sleep(2.5),
+            reply(QUEUED.format(queue_id="SLOW1")),
+        ],
+    ),
     "drop_after_dot": scenario(
         "The connection is closed right after the final dot, without a reply",
         greeting() + ehlo("8BITMIME") + mail_from() + rcpt_to()
         + [expect("DATA"), reply("354 End data with <CR><LF>.<CR><LF>"), expect_data(), close(watch=0)],
     ),
     "data_no_354": scenario(
-        "DATA is never answered; the client must time out and send nothing more",
+        "DATA never gets a reply; the client must time out and send nothing more",
         greeting() + ehlo("8BITMIME") + mail_from() + rcpt_to()
         + [expect("DATA"), expect_close(timeout=5.0)],
     ),

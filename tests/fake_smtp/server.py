@@ -70,8 +70,8 @@ from steps import (  # noqa: E402
 CERTIFICATE_NAMES = ("valid", "self-signed", "wrong-name")
 MAX_LINE_LENGTH = 1024 * 1024
 MAX_MESSAGE_SIZE = 64 * 1024 * 1024
-# Lines that a client may send to probe a kept connection; outside steps that
-# expect them, they are answered with 250 and skipped.
+# Lines that a client may send to probe a kept connection. Outside steps that
+# expect them, they get a 250 reply and are skipped.
 PROBE_COMMAND = re.compile(r"(NOOP|RSET)( .*)?", re.IGNORECASE)
 QUIT_COMMAND = re.compile(r"QUIT", re.IGNORECASE)
 SMTP_VERBS = frozenset(
@@ -154,6 +154,19 @@ def find_bare_line_end(content: bytes) -> int | None:
     return None
 
 
+def only_tls_alerts(data: bytes) -> bool:
+    """Return whether data is a sequence of whole TLS alert records (content type 21, RFC 8446 section 5.1)."""
+    offset = 0
+    while offset < len(data):
+        header = data[offset:offset + 5]
+        if len(header) < 5 or header[0] != 0x15:
+            return False
+        offset += 5 + int.from_bytes(header[3:5], "big")
+        if offset > len(data):
+            return False
+    return True
+
+
 class Recorder:
     """Writer of the files that describe a run; every method is thread-safe."""
 
@@ -181,12 +194,15 @@ class Recorder:
             transcript.extend(text.encode("utf-8") + b"\n")
             self._write_transcript()
 
-    def add_problem(self, connection: int, text: str) -> None:
+    def add_problem(self, connection: int | None, text: str) -> None:
+        """Record a problem of one connection, or of the whole run when connection is None."""
         with self._lock:
-            self.problems.append(f"connection {connection}: {text}")
-            self.add_marker(connection, f"!!! problem: {text}")
-            self._append("problems.txt", f"connection {connection}: {text}\n")
-            self._append("session.log", f"{connection} !!! {text}\n")
+            described = text if connection is None else f"connection {connection}: {text}"
+            self.problems.append(described)
+            self._append("problems.txt", described + "\n")
+            if connection is not None:
+                self.add_marker(connection, f"!!! problem: {text}")
+                self._append("session.log", f"{connection} !!! {text}\n")
 
     def add_command(self, connection: int, tls: bool, line: bytes) -> None:
         prefix = f"{connection}/tls" if tls else str(connection)
@@ -356,6 +372,11 @@ class Session:
     # Steps
 
     def step_Send(self, step: Send) -> None:
+        # No scenario advertises PIPELINING (RFC 2920), so a client must wait
+        # for each reply. Bytes already read at this point were sent too early.
+        # This catches only bytes that arrived in the same read as the command.
+        if self.buffer:
+            self.problem(f"client sent {describe_line(bytes(self.buffer[:80]))!r} before the server's reply")
         for index, piece in enumerate(step.pieces):
             if index and step.pause:
                 time.sleep(step.pause)
@@ -469,7 +490,7 @@ class Session:
     # After the script
 
     def serve_rest(self) -> None:
-        """Answer lines after the script: QUIT with 221, NOOP and RSET with 250, anything else with 503."""
+        """Reply to lines after the script: 221 to QUIT, 250 to NOOP and RSET, 503 to anything else."""
         while True:
             try:
                 line = self.read_line(self.server.deadline)
@@ -506,10 +527,10 @@ class Session:
         if not received:
             return
         self.recorder.add_bytes(self.number, bytes(received))
-        if received[0] == 0x15:
-            self.marker(f"client sent {len(received)} bytes starting with a TLS alert record")
+        if only_tls_alerts(bytes(received)):
+            self.marker(f"client sent {len(received)} bytes of TLS alert records")
         else:
-            self.problem(f"client sent {len(received)} bytes after the failed TLS handshake")
+            self.problem(f"client sent {len(received)} bytes after the failed TLS handshake, not only TLS alerts")
 
     # Reading
 
@@ -604,8 +625,8 @@ class Session:
         try:
             self.channel.send(data)
         except OSError as error:
-            # Expected where a client gives up before a late reply; any later
-            # read sees EOF and records the close.
+            # Expected where a client gives up before a late reply. The next
+            # read returns EOF and records the close.
             self.marker(f"could not send {len(data)} bytes: {error}")
 
     def close_now(self, note: str = "") -> None:
@@ -671,7 +692,7 @@ class Server:
             threading.Thread(target=session.run, name=f"connection {session.number}", daemon=True).start()
 
         if len(sessions) < scripted:
-            self.recorder.add_problem(len(sessions) + 1, f"only {len(sessions)} of {scripted} scripted connections arrived")
+            self.recorder.add_problem(None, f"only {len(sessions)} of {scripted} scripted connections arrived")
         for session in sessions:
             if not session.finished.is_set() and self.scenario.extra_connections == "reject":
                 self.recorder.add_problem(session.number, "connection still open when the server stopped")

@@ -31,7 +31,7 @@ class Expect:
 
     A line that does not match gets `otherwise` as its reply and ends the
     script for this connection. NOOP and RSET lines that the pattern does not
-    cover are answered with 250 and skipped, because a client may send them to
+    cover get a 250 reply and are skipped, because a client may send them to
     probe a kept connection.
     """
 
@@ -41,7 +41,7 @@ class Expect:
 
 @dataclass(frozen=True)
 class Branch:
-    """One client command line, answered by the steps of the first case whose pattern matches."""
+    """One client command line, followed by the steps of the first case whose pattern matches it."""
 
     cases: tuple[tuple[str, tuple["Step", ...]], ...]
     otherwise: bytes = UNEXPECTED_COMMAND
@@ -51,9 +51,9 @@ class Branch:
 class ExpectData:
     """The message content after a 354 reply, read up to the line "." and stored as received.
 
-    With `reject_bare_line_ends`, a bare CR or LF in the content is answered
-    with `421 4.5.0 Bare linefeed (LF) not allowed` and the connection is
-    closed, as SMTP smuggling hardening in Postfix 3.9 and Exchange does.
+    With `reject_bare_line_ends`, a bare CR or LF in the content gets the
+    reply `421 4.5.0 Bare linefeed (LF) not allowed` and the server closes the
+    connection, as servers hardened against SMTP smuggling may do.
     """
 
     reject_bare_line_ends: bool = False
@@ -95,7 +95,7 @@ class ExpectClose:
     """The server keeps the connection open until the client closes it.
 
     Anything the client sends meanwhile is a problem, except a QUIT when
-    `allow_quit` is true, which is answered with 221. Still open after
+    `allow_quit` is true, which gets a 221 reply. Still open after
     `timeout` seconds is a problem too.
     """
 
@@ -141,7 +141,11 @@ def send_raw(data: bytes) -> Send:
 
 
 def send_pieces(*pieces: bytes, pause: float = 0.05) -> Send:
-    """Build a Send that writes each piece separately, with a pause so that each arrives in its own TCP segment."""
+    """Build a Send that writes each piece separately with a pause between them.
+
+    With the pause and TCP_NODELAY (set by the server) each piece arrives in
+    its own TCP segment on loopback, though TCP itself does not promise that.
+    """
     return Send(tuple(pieces), pause)
 
 

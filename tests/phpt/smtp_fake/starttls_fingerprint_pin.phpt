@@ -1,18 +1,18 @@
 --TEST--
-Fake SMTP: with verify_peer off, a fingerprint pin trusts a self-signed certificate and rejects any other
+Fake SMTP: a fingerprint pin alone trusts a self-signed certificate and rejects any other
 --SKIPIF--
 <?php if (!extension_loaded('mailbridge')) die('skip mailbridge not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../fake_server.inc';
 
-// The pin comes on top of chain verification, so a self-signed certificate
-// needs verify_peer => false; the pin must still be checked then.
+// The pin is the trust anchor: it replaces chain and name verification, so
+// a self-signed certificate is accepted with verify_peer left on.
 $pinned = mb_fake_server('starttls_self_signed');
 $transport = new MailBridge\SmtpTransport(mb_fake_options($pinned, [
     'username' => null,
     'password' => null,
-    'tls' => ['verify_peer' => false, 'fingerprint' => $pinned->fingerprint('self-signed')],
+    'tls' => ['fingerprint' => $pinned->fingerprint('self-signed')],
 ]));
 try {
     echo 'right pin: ', $transport->send(mb_fake_message())->replyCode, "\n";
@@ -27,7 +27,7 @@ $other = mb_fake_server('starttls_self_signed');
 $transport = new MailBridge\SmtpTransport(mb_fake_options($other, [
     'username' => null,
     'password' => null,
-    'tls' => ['verify_peer' => false, 'fingerprint' => $other->fingerprint('valid')],
+    'tls' => ['fingerprint' => $other->fingerprint('valid')],
 ]));
 try {
     $transport->send(mb_fake_message());

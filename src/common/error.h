@@ -34,6 +34,7 @@ enum class ErrorKind {
     unknown_outcome,  // lost after the final dot: the message may be delivered
     protocol,         // malformed or oversized server reply
     unsupported,      // the server lacks an extension the message needs
+    local_read,       // the message could not be read while it was being sent
 };
 
 // An operational failure. Server text is already censored (control

@@ -29,6 +29,7 @@ zend_class_entry *class_for(ErrorKind kind)
     case ErrorKind::unsupported: return unsupported_exception_ce;
     case ErrorKind::protocol: return protocol_exception_ce;
     case ErrorKind::unknown_outcome: return unknown_outcome_exception_ce;
+    case ErrorKind::local_read: return transport_exception_ce;
     }
     return transport_exception_ce;
 }

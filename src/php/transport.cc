@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -544,6 +545,16 @@ void build_result(zval *return_value, const smtp::TransactionResult &result, con
     zval_ptr_dtor(&value);
 }
 
+// Let the transaction read bytes already in memory; a retry reads them again.
+void set_data(smtp::Transaction &transaction, std::string bytes)
+{
+    transaction.size_estimate = bytes.size();
+    transaction.eight_bit = std::any_of(bytes.begin(), bytes.end(),
+                                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    auto shared = std::make_shared<const std::string>(std::move(bytes));
+    transaction.open_data = [shared]() { return std::make_unique<StringSource>(shared); };
+}
+
 TransportObject *this_transport(zval *this_zval)
 {
     TransportObject *intern = transport_from(Z_OBJ_P(this_zval));
@@ -642,8 +653,9 @@ ZEND_METHOD(MailBridge_SmtpTransport, send)
     std::string message_id;
     if (message_object != nullptr) {
         mime::Message &message = *php::message_from(message_object)->message;
+        std::string bytes;
         try {
-            transaction.data = message.serialize();
+            bytes = message.serialize();
         } catch (const mime::InvalidInput &error) {
             php::throw_value_error(error.what());
             RETURN_THROWS();
@@ -653,6 +665,7 @@ ZEND_METHOD(MailBridge_SmtpTransport, send)
             RETURN_THROWS();
         }
         message_id = message.message_id();
+        php::set_data(transaction, std::move(bytes));
         transaction.sender = message.envelope_sender();
         transaction.recipients = message.envelope_recipients();
         transaction.smtputf8 = message.needs_smtputf8();
@@ -661,8 +674,9 @@ ZEND_METHOD(MailBridge_SmtpTransport, send)
             zend_argument_value_error(2, "must be a MailBridge\\Envelope when the message is a string");
             RETURN_THROWS();
         }
-        transaction.data.assign(ZSTR_VAL(raw), ZSTR_LEN(raw));
-        message_id = php::header_message_id(transaction.data);
+        std::string bytes(ZSTR_VAL(raw), ZSTR_LEN(raw));
+        message_id = php::header_message_id(bytes);
+        php::set_data(transaction, std::move(bytes));
     }
     if (envelope_object != nullptr) {
         php::EnvelopeData envelope;

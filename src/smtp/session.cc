@@ -38,11 +38,6 @@ std::string reply_summary(const Reply &reply)
     return std::to_string(reply.code) + " " + text;
 }
 
-bool is_ascii(const std::string &text)
-{
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 std::string extract_queue_id(const std::string &text)
 {
     static const std::regex queued("queued as ([A-Za-z0-9._-]+)", std::regex::icase);
@@ -189,7 +184,8 @@ void Session::begin_transaction(Transaction transaction)
     transaction_ = std::move(transaction);
     result_ = TransactionResult();
     rcpt_index_ = 0;
-    body_offset_ = 0;
+    source_.reset();
+    body_bytes_ = 0;
     dot_sent_ = false;
     encoder_.reset();
 
@@ -796,9 +792,9 @@ void Session::auth_failed(const Reply &reply)
 void Session::send_mail_from()
 {
     std::string command = "MAIL FROM:<" + transaction_.sender + ">";
-    if (capabilities_.has("SIZE"))
-        command += " SIZE=" + std::to_string(transaction_.data.size());
-    if (!is_ascii(transaction_.data) && capabilities_.has("8BITMIME"))
+    if (capabilities_.has("SIZE") && transaction_.size_estimate > 0)
+        command += " SIZE=" + std::to_string(transaction_.size_estimate);
+    if (transaction_.eight_bit && capabilities_.has("8BITMIME"))
         command += " BODY=8BITMIME";
     if (transaction_.smtputf8)
         command += " SMTPUTF8";
@@ -894,17 +890,30 @@ void Session::on_data(const Reply &reply)
     }
     set_state(State::body);
     deadline_ = after(config_.timeout);
-    log("C: <message, " + std::to_string(transaction_.data.size()) + " bytes>");
+    try {
+        source_ = transaction_.open_data();
+    } catch (const std::exception &error) {
+        fail_local_read(error.what());
+    }
 }
 
 void Session::fill_body()
 {
-    if (body_offset_ < transaction_.data.size()) {
-        size_t length = std::min(body_chunk, transaction_.data.size() - body_offset_);
-        encoder_.encode(std::string_view(transaction_.data).substr(body_offset_, length), out_);
-        body_offset_ += length;
+    std::string chunk;
+    bool more = false;
+    try {
+        more = source_->read(chunk, body_chunk);
+    } catch (const std::exception &error) {
+        fail_local_read(error.what());
         return;
     }
+    if (more) {
+        body_bytes_ += chunk.size();
+        encoder_.encode(chunk, out_);
+        return;
+    }
+    source_.reset();
+    log("C: <message, " + std::to_string(body_bytes_) + " bytes>");
     encoder_.finish(out_);
     log("C: .");
     dot_sent_ = true;
@@ -931,8 +940,6 @@ void Session::on_data_end(const Reply &reply)
     ++transactions_;
     result_.final_reply = reply;
     result_.queue_id = extract_queue_id(reply.text());
-    transaction_.data.clear();
-    transaction_.data.shrink_to_fit();
     set_state(State::ready);
 }
 
@@ -1023,6 +1030,19 @@ void Session::fail_io(const std::string &what, bool timed_out)
         error.hint = connect_hint;
     if (state_ == State::mail && transactions_ > 0)
         failed_before_mail_ = true;
+    stream_.close();
+    fail(error);
+}
+
+// The message could not be read (an attached file vanished) in the middle
+// of DATA. Sending the final dot would deliver a truncated message, so the
+// connection is closed instead, which makes the server discard it.
+void Session::fail_local_read(const std::string &reason)
+{
+    Error error(ErrorKind::local_read, Stage::data,
+                "cannot read the message while sending it: " + reason +
+                    "; the connection was closed so that no partial message is delivered");
+    error.command = "DATA";
     stream_.close();
     fail(error);
 }

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "common/byte_source.h"
 #include "common/error.h"
 #include "common/secret.h"
 #include "net/stream.h"
@@ -49,8 +50,13 @@ struct SessionConfig {
 struct Transaction {
     std::string sender;                   // addr-spec for MAIL FROM, may be empty (<>)
     std::vector<std::string> recipients;  // addr-specs for RCPT TO
-    std::string data;                     // the message; line ends and dots are encoded on the way out
-    bool smtputf8 = false;                // an address needs SMTPUTF8
+    // Opens the message bytes when the server has answered DATA with 354;
+    // a retry on a new connection opens them again. Line ends and leading
+    // dots are encoded on the way out.
+    std::function<std::unique_ptr<ByteSource>()> open_data;
+    uint64_t size_estimate = 0;  // for the SIZE parameter (RFC 1870), 0 when unknown
+    bool eight_bit = false;      // the message has bytes over 127: BODY=8BITMIME when offered
+    bool smtputf8 = false;       // an address needs SMTPUTF8
 };
 
 struct RecipientResult {
@@ -182,6 +188,7 @@ private:
     Stage current_stage() const;
     std::string pending_command_verb() const;
     void fail(Error error);
+    void fail_local_read(const std::string &reason);
     void fail_reply(ErrorKind kind, Stage stage, const std::string &command, const Reply &reply,
                     const std::string &message);
     void fail_io(const std::string &what, bool timed_out);
@@ -216,7 +223,8 @@ private:
     Transaction transaction_;
     TransactionResult result_;
     size_t rcpt_index_ = 0;
-    size_t body_offset_ = 0;
+    std::unique_ptr<ByteSource> source_;
+    uint64_t body_bytes_ = 0;
     DataEncoder encoder_;
     bool dot_sent_ = false;
     std::optional<Error> pending_error_;  // transaction error reported after RSET

@@ -34,6 +34,7 @@ MAILBRIDGE_CORE_SOURCES="
   src/mime/encoding.cc
   src/mime/message.cc
   src/net/stream.cc
+  src/pool/pool.cc
   src/smtp/capabilities.cc
   src/smtp/client.cc
   src/smtp/data_encoder.cc
@@ -50,6 +51,7 @@ MAILBRIDGE_GLUE_SOURCES="
   src/php/errors.cc
   src/php/message.cc
   src/php/module.cc
+  src/php/pool.cc
   src/php/transport.cc
 "
   dnl END glue-sources

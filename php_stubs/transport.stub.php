@@ -16,6 +16,7 @@ namespace MailBridge;
  *   data_timeout (float seconds to wait for the reply to the final dot, default 600),
  *   total_timeout (float seconds for a whole send() call, default 0: no limit),
  *   logger (callable(string $line): void receiving the transcript, secrets redacted),
+ *   persistent (bool, default true: an idle session outlives the request in the process's pool),
  *   tls (array: verify_peer (bool, default true), verify_peer_name (bool, default true),
  *        cafile, capath, peer_name, fingerprint (SHA-256 of the certificate, hex; when set it
  *        replaces chain and name verification: only that certificate is accepted)).

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 0b4146183fe40e58a23c87fa2ee7575c1d007f8f */
+ * Stub hash: 512e54eda05474303022e0f127b7995634dd0e76 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_SmtpTransport___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)

@@ -4,12 +4,33 @@
 #include <idn2.h>
 #include <openssl/crypto.h>
 
+ZEND_DECLARE_MODULE_GLOBALS(mailbridge)
+
 namespace {
+
+PHP_GINIT_FUNCTION(mailbridge)
+{
+#if defined(ZTS) && defined(COMPILE_DL_MAILBRIDGE)
+    ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+    mailbridge::php::init_pool_globals(mailbridge_globals);
+}
+
+PHP_GSHUTDOWN_FUNCTION(mailbridge)
+{
+    mailbridge::php::free_pool_globals(mailbridge_globals);
+}
+
+PHP_MSHUTDOWN_FUNCTION(mailbridge)
+{
+    mailbridge::php::unregister_pool_ini(type, module_number);
+    return SUCCESS;
+}
 
 PHP_MINIT_FUNCTION(mailbridge)
 {
-    (void)type;
-    (void)module_number;
+    mailbridge::php::register_pool_ini(type, module_number);
+    mailbridge::php::register_pool_class();
     mailbridge::php::register_exception_classes();
     mailbridge::php::register_message_classes();
     mailbridge::php::register_transport_classes();
@@ -27,6 +48,8 @@ PHP_MINFO_FUNCTION(mailbridge)
     php_info_print_table_row(2, "libcurl", curl_version());
     php_info_print_table_row(2, "TLS default", "peer and host name verification on, TLS 1.2 minimum");
     php_info_print_table_end();
+    DISPLAY_INI_ENTRIES();
+    mailbridge::php::print_pool_info();
 }
 
 }  // namespace
@@ -36,12 +59,16 @@ zend_module_entry mailbridge_module_entry = {
     "mailbridge",
     nullptr,
     PHP_MINIT(mailbridge),
-    nullptr,
+    PHP_MSHUTDOWN(mailbridge),
     nullptr,
     nullptr,
     PHP_MINFO(mailbridge),
     PHP_MAILBRIDGE_VERSION,
-    STANDARD_MODULE_PROPERTIES,
+    PHP_MODULE_GLOBALS(mailbridge),
+    PHP_GINIT(mailbridge),
+    PHP_GSHUTDOWN(mailbridge),
+    nullptr,
+    STANDARD_MODULE_PROPERTIES_EX,
 };
 
 #ifdef COMPILE_DL_MAILBRIDGE

@@ -29,7 +29,28 @@ extern zend_module_entry mailbridge_module_entry;
 
 namespace mailbridge {
 class Error;
+namespace pool {
+class Pool;
 }
+}  // namespace mailbridge
+
+// Per-process (per-thread under ZTS) state: the session pool and the ini
+// settings that bound it.
+ZEND_BEGIN_MODULE_GLOBALS(mailbridge)
+    mailbridge::pool::Pool *pool;
+    zend_long pool_max_idle_per_key;
+    double pool_idle_timeout;
+    double pool_probe_interval;
+    zend_long pool_max_messages_per_connection;
+    double pool_max_lifetime;
+ZEND_END_MODULE_GLOBALS(mailbridge)
+
+ZEND_EXTERN_MODULE_GLOBALS(mailbridge)
+#define MAILBRIDGE_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(mailbridge, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_MAILBRIDGE)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
 
 namespace mailbridge::php {
 
@@ -44,6 +65,16 @@ extern zend_class_entry *recipient_status_ce;
 void register_exception_classes();
 void register_message_classes();
 void register_transport_classes();
+void register_pool_class();
+void register_pool_ini(int type, int module_number);
+void unregister_pool_ini(int type, int module_number);
+void print_pool_info();
+void init_pool_globals(zend_mailbridge_globals *globals);
+void free_pool_globals(zend_mailbridge_globals *globals);
+
+// The pool of this process or thread, created on first use, with the
+// current ini limits applied.
+pool::Pool &current_pool();
 
 // Throw the PHP exception class that matches a core error. This is the one
 // place where core error kinds become PHP classes.

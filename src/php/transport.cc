@@ -25,6 +25,7 @@ zend_object_handlers transport_handlers;
 
 struct TransportState {
     std::unique_ptr<smtp::Client> client;
+    bool persistent = true;  // idle session goes back to the pool, not QUIT
     std::vector<std::string> log_lines;  // transcript lines not yet passed to the logger
     std::string host;
     int port = 0;
@@ -65,7 +66,10 @@ void transport_free(zend_object *object)
         try {
             if (intern->state->client) {
                 intern->state->client->set_step_hook(nullptr);
-                intern->state->client->close();
+                if (intern->state->persistent)
+                    intern->state->client->release();
+                else
+                    intern->state->client->close();
             }
         } catch (const Error &) {
         } catch (const smtp::Aborted &) {
@@ -274,6 +278,7 @@ bool read_mechanisms(zval *value, std::vector<std::string> &out)
 
 struct ParsedOptions {
     smtp::SessionConfig config;
+    bool persistent = true;
     bool port_set = false;
     double total_timeout = 0;
     bool connect_timeout_set = false;
@@ -349,6 +354,8 @@ bool read_option(const std::string &name, zval *entry, ParsedOptions &options)
     }
     if (name == "auth_mechanisms")
         return read_mechanisms(entry, config.mechanisms);
+    if (name == "persistent")
+        return read_bool(entry, "persistent", options.persistent);
     if (name == "allow_plaintext_auth")
         return read_bool(entry, "allow_plaintext_auth", config.allow_plaintext_auth);
     if (name == "client_name") {
@@ -625,9 +632,11 @@ ZEND_METHOD(MailBridge_SmtpTransport, __construct)
     state->has_token = !options.config.oauth_token.empty();
     std::vector<std::string> *lines = &state->log_lines;
     bool logging = options.logger != nullptr;
+    state->persistent = options.persistent;
     state->client = std::make_unique<smtp::Client>(
         std::move(options.config), logging ? smtp::LogSink([lines](const std::string &line) { lines->push_back(line); })
-                                           : smtp::LogSink());
+                                           : smtp::LogSink(),
+        options.persistent ? &php::current_pool() : nullptr);
     state->client->set_total_timeout(options.total_timeout);
     intern->state = state;
     if (logging)

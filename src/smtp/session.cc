@@ -1,6 +1,7 @@
 #include "smtp/session.h"
 
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -68,6 +69,7 @@ const char *Session::state_name(State state)
     case State::body: return "body";
     case State::data_end: return "data-end";
     case State::rset: return "rset";
+    case State::noop: return "noop";
     case State::quit: return "quit";
     case State::failed: return "failed";
     }
@@ -88,6 +90,8 @@ Session::~Session()
 void Session::set_state(State state)
 {
     state_ = state;
+    if (state == State::ready)
+        last_used_ = net::Clock::now();
 }
 
 void Session::log(const std::string &line) const
@@ -116,6 +120,7 @@ std::string Session::pending_command_verb() const
     case State::data_end:
         return "DATA";
     case State::rset: return "RSET";
+    case State::noop: return "NOOP";
     case State::quit: return "QUIT";
     default: return {};
     }
@@ -145,6 +150,7 @@ Stage Session::current_stage() const
         return dot_sent_ ? Stage::after_dot : Stage::data;
     case State::data_end: return Stage::after_dot;
     case State::rset: return Stage::rset;
+    case State::noop: return Stage::mail;
     case State::quit: return Stage::quit;
     case State::failed: return Stage::none;
     }
@@ -160,6 +166,8 @@ void Session::open()
     pending_error_.reset();
     failed_before_mail_ = false;
     transactions_ = 0;
+    owner_pid_ = getpid();
+    opened_at_ = net::Clock::now();
     capabilities_ = Capabilities();
     tls_active_ = false;
     in_.clear();
@@ -206,6 +214,13 @@ void Session::begin_reset()
 {
     error_.reset();
     send_command("RSET", State::rset);
+    pump();
+}
+
+void Session::begin_noop()
+{
+    error_.reset();
+    send_command("NOOP", State::noop);
     pump();
 }
 
@@ -426,6 +441,7 @@ void Session::handle_reply(const Reply &reply)
     case State::data: on_data(reply); break;
     case State::data_end: on_data_end(reply); break;
     case State::rset: on_rset(reply); break;
+    case State::noop: on_noop(reply); break;
     case State::quit: on_quit(reply); break;
     default:
         fail(Error(ErrorKind::protocol, current_stage(), "unexpected server reply " + reply_summary(reply)));
@@ -969,6 +985,15 @@ void Session::on_rset(const Reply &reply)
         error_ = pending_error_;
         pending_error_.reset();
     }
+}
+
+void Session::on_noop(const Reply &reply)
+{
+    if (reply.code != 250) {
+        fail_reply(ErrorKind::server_reply, Stage::mail, "NOOP", reply, "NOOP failed: " + reply_summary(reply));
+        return;
+    }
+    set_state(State::ready);
 }
 
 void Session::on_quit(const Reply &)

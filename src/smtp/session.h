@@ -10,6 +10,8 @@
 #ifndef MAILBRIDGE_SMTP_SESSION_H
 #define MAILBRIDGE_SMTP_SESSION_H
 
+#include <sys/types.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -96,6 +98,7 @@ public:
         body,
         data_end,
         rset,
+        noop,
         quit,
         failed,
     };
@@ -116,6 +119,10 @@ public:
     void begin_reset();
     // Send QUIT and close when the reply comes; requires ready.
     void begin_quit();
+    // Send NOOP to check that a kept connection still works; requires ready.
+    void begin_noop();
+    // Replace the transcript sink (a pooled session changes owners).
+    void set_log(LogSink log) { log_ = std::move(log); }
     // Close at once without QUIT or TLS shutdown (for a forked child or
     // after errors).
     void abandon();
@@ -135,6 +142,12 @@ public:
     bool check_idle_connection();
     // Number of transactions completed on this connection.
     unsigned transactions() const { return transactions_; }
+    // Process that opened the connection: a child after fork() must not
+    // touch it, because the parent still uses the same socket and TLS state.
+    pid_t owner_pid() const { return owner_pid_; }
+    net::Clock::time_point opened_at() const { return opened_at_; }
+    // When the last operation on this connection finished.
+    net::Clock::time_point last_used() const { return last_used_; }
     // True when the last transaction failed before MAIL FROM was accepted,
     // in a way that a fresh connection may fix (EOF, 421, 451 on a reused connection).
     bool failed_before_mail_accepted() const { return failed_before_mail_; }
@@ -183,6 +196,7 @@ private:
     void on_data_end(const Reply &reply);
     void on_rset(const Reply &reply);
     void on_quit(const Reply &reply);
+    void on_noop(const Reply &reply);
     void finish_transaction_failure();
 
     Stage current_stage() const;
@@ -231,6 +245,9 @@ private:
     std::optional<Error> error_;
     bool failed_before_mail_ = false;
     unsigned transactions_ = 0;
+    pid_t owner_pid_ = 0;
+    net::Clock::time_point opened_at_{};
+    net::Clock::time_point last_used_{};
 };
 
 }  // namespace mailbridge::smtp

@@ -1,0 +1,108 @@
+// Idle SMTP sessions kept across PHP requests in one process (one pool per
+// thread under ZTS), so that a request that sends one message skips the TCP,
+// TLS, EHLO and AUTH round trips. Sessions are owned by plain C++ objects
+// outside the request heap.
+#ifndef MAILBRIDGE_POOL_POOL_H
+#define MAILBRIDGE_POOL_POOL_H
+
+#include <sys/types.h>
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "smtp/session.h"
+
+namespace mailbridge::pool {
+
+struct Limits {
+    unsigned max_idle_per_key = 4;      // idle sessions kept per key; 0 disables pooling
+    double idle_timeout = 30.0;         // seconds an idle session may wait for reuse
+    double probe_interval = 5.0;        // idle seconds after which NOOP is sent before reuse
+    unsigned max_messages = 100;        // messages per connection, then it is closed
+    double max_lifetime = 300.0;        // seconds since connect, then it is closed
+};
+
+// Why a session left the pool without being reused.
+enum class Discard {
+    idle_timeout,
+    lifetime,
+    max_messages,
+    closed_by_server,  // EOF or unread bytes (usually a 421) on the idle socket
+    probe_failed,      // NOOP did not get 250
+    forked,            // opened by another process
+    pool_full,
+    not_reusable,      // returned mid-transaction or after an error
+    count_,
+};
+const char *discard_name(Discard reason);
+
+struct KeyStats {
+    std::string label;  // "user@example.com@smtp.example.com:587 starttls as crm.example.com", no secret
+    uint64_t idle = 0;
+    uint64_t created = 0;
+    uint64_t reused = 0;
+    std::array<uint64_t, static_cast<size_t>(Discard::count_)> discarded{};
+};
+
+// Build the key under which a session may be reused. Two sessions share a
+// key only when every setting that makes them not interchangeable is
+// equal: host, port, security mode, the effective TLS policy (verification
+// flags, CA file and directory, peer name, pin), user name, mechanism list,
+// a salted SHA-256 of the password and of the token (never the secrets
+// themselves; the salt is random per process), client name and process id.
+// Each field is length-prefixed so that no value can imitate another field.
+std::string make_key(const smtp::SessionConfig &config, pid_t pid);
+// A readable label for statistics, without any secret.
+std::string describe(const smtp::SessionConfig &config);
+
+class Pool {
+public:
+    explicit Pool(Limits limits = {}) : limits_(limits) {}
+    ~Pool();
+    Pool(const Pool &) = delete;
+    Pool &operator=(const Pool &) = delete;
+
+    const Limits &limits() const { return limits_; }
+    void set_limits(const Limits &limits) { limits_ = limits; }
+
+    // Take the most recently used idle session for key that passes the age,
+    // message-count and process checks, or return nullptr. Sessions that
+    // fail a check are closed and counted.
+    std::unique_ptr<smtp::Session> checkout(const std::string &key);
+    // Give a session back. It is kept when it is ready, owned by this
+    // process and within the limits; otherwise it is closed (no QUIT) and
+    // counted.
+    void checkin(const std::string &key, const std::string &label, std::unique_ptr<smtp::Session> session);
+
+    void count_created(const std::string &key, const std::string &label);
+    void count_reused(const std::string &key);
+    void count_discard(const std::string &key, Discard reason);
+
+    // Statistics per key in the order the keys were first used; idle
+    // counts are current.
+    std::vector<KeyStats> stats() const;
+    // Close every idle session without QUIT (process shutdown).
+    void clear();
+
+private:
+    struct Entry {
+        uint64_t sequence = 0;  // order of first use, for stats()
+        KeyStats stats;
+        std::vector<std::unique_ptr<smtp::Session>> idle;  // most recently used last
+    };
+    Entry &entry(const std::string &key);
+    // Returns the reason to drop session, or count_ when it may be reused.
+    Discard check(const smtp::Session &session) const;
+
+    Limits limits_;
+    std::map<std::string, Entry> entries_;
+    uint64_t next_sequence_ = 0;
+};
+
+}  // namespace mailbridge::pool
+
+#endif

@@ -35,6 +35,7 @@ MAILBRIDGE_CORE_SOURCES="
   src/mime/message.cc
   src/net/stream.cc
   src/pool/pool.cc
+  src/smtp/bulk.cc
   src/smtp/capabilities.cc
   src/smtp/client.cc
   src/smtp/data_encoder.cc

@@ -6,7 +6,13 @@ namespace MailBridge;
 
 /**
  * An SMTP client session. Options:
- *   host (string, required), port (int; default 465 for 'tls', 587 for 'starttls', 25 for 'none'),
+ *   host (string or list of strings, required): one host, or failover hosts as a list or as
+ *        "a.example;b.example:2525" (PHPMailer's syntax), each with an optional ":port",
+ *   port (int; default 465 for 'tls', 587 for 'starttls', 25 for 'none'),
+ *   host_order ('failover' | 'round_robin', default 'failover': how sendMany() spreads connections),
+ *   host_retry_period (float seconds a host that failed to connect, failed TLS or sent 421 is
+ *        skipped, default 60),
+ *   max_per_second (float, default 0: no limit; also limits send() on this transport),
  *   security ('tls' | 'starttls' | 'none'; default 'starttls'),
  *   username, password, oauth_token (XOAUTH2 bearer token),
  *   auth_mechanisms (list of 'PLAIN', 'LOGIN', 'CRAM-MD5', 'XOAUTH2' in order of preference),
@@ -36,6 +42,22 @@ final class SmtpTransport
      */
     public function send(Message|string $message, ?Envelope $envelope = null): SendResult {}
 
+    /**
+     * Send many messages over several connections at once, pulling them
+     * from $messages as connections become free, so a generator of any
+     * length is never held in memory. Each element is a Message or a
+     * [string $raw, Envelope $envelope] pair. Returns one SendResult per
+     * element, in input order, whose status is 'sent', 'rejected',
+     * 'deferred' or 'unknown'; failures do not throw.
+     * Options: concurrency (int, default 4), max_per_second (float),
+     * max_messages_per_connection (int, default 100), max_attempts (int,
+     * default 3), on_result (callable(SendResult $result, int $index): void,
+     * called as each message finishes).
+     *
+     * @return list<SendResult>
+     */
+    public function sendMany(iterable $messages, array $options = []): array {}
+
     /** Send QUIT and close the connection, if one is open. */
     public function close(): void {}
 
@@ -43,14 +65,23 @@ final class SmtpTransport
 }
 
 /**
- * Outcome of one send(): at least one recipient was accepted and the server
- * answered 2xx to the final dot.
+ * Outcome of one message. From send() the status is always 'sent': at least
+ * one recipient was accepted and the server answered 2xx to the final dot.
+ * From sendMany() it may also be 'rejected' (permanent failure), 'deferred'
+ * (transient failure after the allowed attempts) or 'unknown' (the
+ * connection was lost after the final dot: it may have been delivered).
  *
  * @strict-properties
  * @not-serializable
  */
 final class SendResult
 {
+    /** 'sent', 'rejected', 'deferred' or 'unknown'. */
+    public readonly string $status;
+    /** Why the message was not sent, or null. */
+    public readonly ?TransportException $error;
+    /** Transactions started for this message. */
+    public readonly int $attempts;
     /** Message-ID without angle brackets; empty when a raw message has none. */
     public readonly string $messageId;
     /** @var list<string> accepted recipient addresses */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 512e54eda05474303022e0f127b7995634dd0e76 */
+ * Stub hash: 1dc2af40fb46ea0e40e2099784c4d4c9864b1197 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_SmtpTransport___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
@@ -8,6 +8,11 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_MailBridge_SmtpTransport_send, 0, 1, MailBridge\\SendResult, 0)
 	ZEND_ARG_OBJ_TYPE_MASK(0, message, MailBridge\\Message, MAY_BE_STRING, NULL)
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, envelope, MailBridge\\Envelope, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_SmtpTransport_sendMany, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, messages, Traversable, MAY_BE_ARRAY, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_SmtpTransport_close, 0, 0, IS_VOID, 0)
@@ -24,6 +29,7 @@ ZEND_END_ARG_INFO()
 
 ZEND_METHOD(MailBridge_SmtpTransport, __construct);
 ZEND_METHOD(MailBridge_SmtpTransport, send);
+ZEND_METHOD(MailBridge_SmtpTransport, sendMany);
 ZEND_METHOD(MailBridge_SmtpTransport, close);
 ZEND_METHOD(MailBridge_SmtpTransport, isConnected);
 ZEND_METHOD(MailBridge_SendResult, __construct);
@@ -33,6 +39,7 @@ ZEND_METHOD(MailBridge_RecipientStatus, __construct);
 static const zend_function_entry class_MailBridge_SmtpTransport_methods[] = {
 	ZEND_ME(MailBridge_SmtpTransport, __construct, arginfo_class_MailBridge_SmtpTransport___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_SmtpTransport, send, arginfo_class_MailBridge_SmtpTransport_send, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_SmtpTransport, sendMany, arginfo_class_MailBridge_SmtpTransport_sendMany, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_SmtpTransport, close, arginfo_class_MailBridge_SmtpTransport_close, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_SmtpTransport, isConnected, arginfo_class_MailBridge_SmtpTransport_isConnected, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -71,6 +78,25 @@ static zend_class_entry *register_class_MailBridge_SendResult(void)
 	INIT_NS_CLASS_ENTRY(ce, "MailBridge", "SendResult", class_MailBridge_SendResult_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_status_default_value;
+	ZVAL_UNDEF(&property_status_default_value);
+	zend_string *property_status_name = zend_string_init("status", sizeof("status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_status_name, &property_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_status_name);
+
+	zend_string *property_error_class_MailBridge_TransportException = zend_string_init("MailBridge\\TransportException", sizeof("MailBridge\\TransportException")-1, 1);
+	zval property_error_default_value;
+	ZVAL_UNDEF(&property_error_default_value);
+	zend_string *property_error_name = zend_string_init("error", sizeof("error") - 1, 1);
+	zend_declare_typed_property(class_entry, property_error_name, &property_error_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_error_class_MailBridge_TransportException, 0, MAY_BE_NULL));
+	zend_string_release(property_error_name);
+
+	zval property_attempts_default_value;
+	ZVAL_UNDEF(&property_attempts_default_value);
+	zend_string *property_attempts_name = zend_string_init("attempts", sizeof("attempts") - 1, 1);
+	zend_declare_typed_property(class_entry, property_attempts_name, &property_attempts_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_attempts_name);
 
 	zval property_messageId_default_value;
 	ZVAL_UNDEF(&property_messageId_default_value);

@@ -70,12 +70,21 @@ void register_exception_classes()
 
 void throw_error(const Error &error)
 {
+    zval exception;
+    make_exception(&exception, error);
+    zend_throw_exception_object(&exception);
+}
+
+void make_exception(zval *out, const Error &error)
+{
     std::string message = error.what();
     if (!error.hint.empty())
         message += ". Hint: " + error.hint;
-    zend_object *object = zend_throw_exception(class_for(error.kind), message.c_str(), error.reply_code);
-    if (object == nullptr)
-        return;
+    object_init_ex(out, class_for(error.kind));
+    zend_object *object = Z_OBJ_P(out);
+    zend_update_property_stringl(zend_ce_exception, object, "message", sizeof("message") - 1, message.data(),
+                                 message.size());
+    zend_update_property_long(zend_ce_exception, object, "code", sizeof("code") - 1, error.reply_code);
     set_string(object, "stage", stage_name(error.stage));
     zend_update_property_long(transport_exception_ce, object, "replyCode", sizeof("replyCode") - 1, error.reply_code);
     set_optional_string(object, "enhancedStatus", error.enhanced_status);

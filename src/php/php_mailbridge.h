@@ -65,6 +65,7 @@ extern zend_class_entry *recipient_status_ce;
 void register_exception_classes();
 void register_message_classes();
 void register_transport_classes();
+void register_dkim_classes();
 void register_pool_class();
 void register_pool_ini(int type, int module_number);
 void unregister_pool_ini(int type, int module_number);
@@ -79,6 +80,8 @@ pool::Pool &current_pool();
 // Throw the PHP exception class that matches a core error. This is the one
 // place where core error kinds become PHP classes.
 void throw_error(const Error &error);
+// Build the same exception object without throwing it.
+void make_exception(zval *out, const Error &error);
 
 // Throw a ValueError with the message as given.
 void throw_value_error(const std::string &message);

@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "mime/address.h"
 #include "mime/message.h"
+#include "smtp/bulk.h"
 #include "smtp/client.h"
 
 #include "../../php_stubs/transport_arginfo.h"
@@ -25,7 +26,12 @@ zend_object_handlers transport_handlers;
 
 struct TransportState {
     std::unique_ptr<smtp::Client> client;
+    smtp::SessionConfig config;          // for sendMany(), which opens its own connections
+    std::vector<smtp::Endpoint> hosts;
+    smtp::BulkOptions bulk;
     bool persistent = true;  // idle session goes back to the pool, not QUIT
+    bool busy = false;            // a method is running; see BusyGuard
+    bool logger_failed = false;   // the logger threw during the current call
     std::vector<std::string> log_lines;  // transcript lines not yet passed to the logger
     std::string host;
     int port = 0;
@@ -238,6 +244,11 @@ bool read_tls_options(zval *value, tls::Options &tls)
         }
         if (!ok)
             return false;
+        if ((name == "cafile" || name == "capath") && (name == "cafile" ? tls.cafile : tls.capath).empty()) {
+            zend_value_error("MailBridge\\SmtpTransport option \"tls.%s\" must not be empty; leave it out to use the "
+                             "system CA store", name.c_str());
+            return false;
+        }
         if ((name == "cafile" || name == "capath") && has_line_break_or_nul(name == "cafile" ? tls.cafile : tls.capath)) {
             zend_value_error("MailBridge\\SmtpTransport option \"tls.%s\" must not contain NUL or line breaks",
                              name.c_str());
@@ -276,8 +287,20 @@ bool read_mechanisms(zval *value, std::vector<std::string> &out)
     return true;
 }
 
+struct HostEntry;
+bool read_hosts(zval *value, std::vector<HostEntry> &hosts);
+
+struct HostEntry {
+    std::string host;
+    int port = 0;  // 0: the default port of the security mode
+};
+
 struct ParsedOptions {
     smtp::SessionConfig config;
+    std::vector<HostEntry> hosts;
+    bool round_robin = false;
+    double host_retry_period = 60;
+    double max_per_second = 0;
     bool persistent = true;
     bool port_set = false;
     double total_timeout = 0;
@@ -289,12 +312,27 @@ bool read_option(const std::string &name, zval *entry, ParsedOptions &options)
 {
     smtp::SessionConfig &config = options.config;
     if (name == "host") {
-        if (!read_string(entry, "host", config.host))
+        if (!read_hosts(entry, options.hosts))
             return false;
-        if (config.host.empty() || has_control_or_space(config.host)) {
-            zend_value_error("MailBridge\\SmtpTransport option \"host\" must be a non-empty host name or address");
+        config.host = options.hosts.front().host;
+        return true;
+    }
+    if (name == "host_order") {
+        std::string order;
+        if (!read_string(entry, "host_order", order))
+            return false;
+        if (order != "failover" && order != "round_robin") {
+            zend_value_error("MailBridge\\SmtpTransport option \"host_order\" must be \"failover\" or \"round_robin\"");
             return false;
         }
+        options.round_robin = order == "round_robin";
+        return true;
+    }
+    if (name == "host_retry_period")
+        return read_seconds(entry, "host_retry_period", options.host_retry_period, true);
+    if (name == "max_per_second") {
+        if (!read_seconds(entry, "max_per_second", options.max_per_second, true))
+            return false;
         return true;
     }
     if (name == "port") {
@@ -391,10 +429,103 @@ bool read_option(const std::string &name, zval *entry, ParsedOptions &options)
     return false;
 }
 
+// Parse "host", "host:port", "[v6]" or "[v6]:port".
+bool parse_host_entry(std::string text, HostEntry &entry)
+{
+    if (text.find("://") != std::string::npos)
+        return false;
+    size_t start = text.find_first_not_of(" \t");
+    size_t end = text.find_last_not_of(" \t");
+    if (start == std::string::npos)
+        return false;
+    text = text.substr(start, end - start + 1);
+    std::string port_text;
+    if (text.front() == '[') {
+        size_t close = text.find(']');
+        if (close == std::string::npos)
+            return false;
+        entry.host = text.substr(0, close + 1);
+        if (close + 1 < text.size()) {
+            if (text[close + 1] != ':')
+                return false;
+            port_text = text.substr(close + 2);
+        }
+    } else if (std::count(text.begin(), text.end(), ':') == 1) {
+        size_t colon = text.find(':');
+        entry.host = text.substr(0, colon);
+        port_text = text.substr(colon + 1);
+    } else {
+        entry.host = text;  // a name, an IPv4 address or a bare IPv6 address
+    }
+    if (entry.host.empty() || has_control_or_space(entry.host) || entry.host.find(';') != std::string::npos)
+        return false;
+    if (!port_text.empty()) {
+        if (port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos)
+            return false;
+        entry.port = std::stoi(port_text);
+        if (entry.port < 1 || entry.port > 65535)
+            return false;
+    }
+    return true;
+}
+
+bool read_hosts(zval *value, std::vector<HostEntry> &hosts)
+{
+    std::vector<std::string> texts;
+    if (Z_TYPE_P(value) == IS_STRING) {
+        std::string all(Z_STRVAL_P(value), Z_STRLEN_P(value));
+        size_t position = 0;
+        while (true) {
+            size_t semicolon = all.find(';', position);
+            texts.push_back(all.substr(position, semicolon == std::string::npos ? std::string::npos : semicolon - position));
+            if (semicolon == std::string::npos)
+                break;
+            position = semicolon + 1;
+        }
+    } else if (Z_TYPE_P(value) == IS_ARRAY) {
+        zval *item;
+        ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
+            ZVAL_DEREF(item);
+            if (Z_TYPE_P(item) != IS_STRING) {
+                zend_type_error("MailBridge\\SmtpTransport option \"host\" must contain only strings, %s given",
+                                zend_zval_type_name(item));
+                return false;
+            }
+            texts.emplace_back(Z_STRVAL_P(item), Z_STRLEN_P(item));
+        } ZEND_HASH_FOREACH_END();
+    } else {
+        zend_type_error("MailBridge\\SmtpTransport option \"host\" must be of type string or array, %s given",
+                        zend_zval_type_name(value));
+        return false;
+    }
+    hosts.clear();
+    for (const std::string &text : texts) {
+        HostEntry entry;
+        if (text.find("://") != std::string::npos && text.find_first_of(std::string("\r\n\0", 3)) == std::string::npos) {
+            zend_value_error("MailBridge\\SmtpTransport option \"host\" has \"%s\": give the host name alone and "
+                             "choose TLS with \"security\" (PHPMailer's ssl:// is \"tls\", tls:// is \"starttls\")",
+                             text.c_str());
+            return false;
+        }
+        if (!parse_host_entry(text, entry)) {
+            std::string shown = text.find_first_of(std::string("\r\n\0", 3)) == std::string::npos ? text : "(with control characters)";
+            zend_value_error("MailBridge\\SmtpTransport option \"host\" has an invalid entry \"%s\": expected a host "
+                             "name or address with an optional :port", shown.c_str());
+            return false;
+        }
+        hosts.push_back(entry);
+    }
+    if (hosts.empty()) {
+        zend_value_error("MailBridge\\SmtpTransport option \"host\" must name at least one host");
+        return false;
+    }
+    return true;
+}
+
 bool check_options(ParsedOptions &options)
 {
     smtp::SessionConfig &config = options.config;
-    if (config.host.empty()) {
+    if (options.hosts.empty()) {
         zend_value_error("MailBridge\\SmtpTransport option \"host\" is required");
         return false;
     }
@@ -405,6 +536,12 @@ bool check_options(ParsedOptions &options)
         case smtp::Security::none: config.port = 25; break;
         }
     }
+    for (HostEntry &entry : options.hosts) {
+        if (entry.port == 0)
+            entry.port = config.port;
+    }
+    config.host = options.hosts.front().host;
+    config.port = options.hosts.front().port;
     if (!options.connect_timeout_set)
         config.connect_timeout = config.timeout;
     bool has_secret = !config.password.empty() || !config.oauth_token.empty();
@@ -444,29 +581,71 @@ const char *security_name(smtp::Security security)
     return "none";
 }
 
-// Pass queued transcript lines to the PHP logger. Returns false when the
-// logger threw, so the caller stops the operation.
+// Pass queued transcript lines to the PHP logger. Logging must never
+// change what happens to a message, so an exception from the logger is
+// turned into a warning and the logger is not called again until the
+// current method returns. Always returns true.
 bool flush_log(TransportObject *intern)
 {
     TransportState *state = intern->state;
-    if (Z_TYPE(intern->logger) == IS_UNDEF) {
+    if (Z_TYPE(intern->logger) == IS_UNDEF || state->logger_failed) {
         state->log_lines.clear();
         return true;
     }
     std::vector<std::string> lines;
     lines.swap(state->log_lines);
     for (const std::string &line : lines) {
-        if (EG(exception))
-            return false;
         zval argument, result;
         ZVAL_STRINGL(&argument, line.data(), line.size());
         ZVAL_UNDEF(&result);
         call_user_function(nullptr, nullptr, &intern->logger, &result, 1, &argument);
         zval_ptr_dtor(&argument);
         zval_ptr_dtor(&result);
+        if (EG(exception)) {
+            zend_object *thrown = EG(exception);
+            zend_string *text = zval_try_get_string(zend_read_property(
+                thrown->ce, thrown, "message", sizeof("message") - 1, 1, &result));
+            std::string class_name(ZSTR_VAL(thrown->ce->name), ZSTR_LEN(thrown->ce->name));
+            std::string message = text ? std::string(ZSTR_VAL(text), ZSTR_LEN(text)) : std::string();
+            if (text)
+                zend_string_release(text);
+            zend_clear_exception();
+            state->logger_failed = true;
+            php_error_docref(nullptr, E_WARNING, "The logger threw %s: %s; it is not called again during this call",
+                             class_name.c_str(), message.c_str());
+            state->log_lines.clear();
+            return true;
+        }
     }
-    return !EG(exception);
+    return true;
 }
+
+// Marks the transport busy for one method call: the logger or an
+// on_result callback calling back into the same transport would corrupt
+// the session that is in the middle of an operation.
+class BusyGuard {
+public:
+    explicit BusyGuard(TransportState *state) : state_(state)
+    {
+        if (state_->busy) {
+            zend_throw_error(nullptr, "MailBridge\\SmtpTransport cannot be used from its own logger or on_result "
+                                      "callback while it is sending");
+            state_ = nullptr;
+            return;
+        }
+        state_->busy = true;
+        state_->logger_failed = false;
+    }
+    ~BusyGuard()
+    {
+        if (state_ != nullptr)
+            state_->busy = false;
+    }
+    bool acquired() const { return state_ != nullptr; }
+
+private:
+    TransportState *state_;
+};
 
 std::string header_message_id(const std::string &raw)
 {
@@ -496,11 +675,24 @@ void set_readonly(zend_class_entry *ce, zend_object *object, const char *name, z
     zend_update_property(ce, object, name, strlen(name), value);
 }
 
-void build_result(zval *return_value, const smtp::TransactionResult &result, const std::string &message_id)
+void build_result(zval *return_value, const smtp::TransactionResult &result, const std::string &message_id,
+                  const char *status = "sent", const Error *error = nullptr, unsigned attempts = 1)
 {
     object_init_ex(return_value, send_result_ce);
     zend_object *object = Z_OBJ_P(return_value);
     zval value;
+
+    ZVAL_STRING(&value, status);
+    set_readonly(send_result_ce, object, "status", &value);
+    zval_ptr_dtor(&value);
+    if (error != nullptr)
+        make_exception(&value, *error);
+    else
+        ZVAL_NULL(&value);
+    set_readonly(send_result_ce, object, "error", &value);
+    zval_ptr_dtor(&value);
+    ZVAL_LONG(&value, attempts);
+    set_readonly(send_result_ce, object, "attempts", &value);
 
     ZVAL_STRINGL(&value, message_id.data(), message_id.size());
     set_readonly(send_result_ce, object, "messageId", &value);
@@ -560,6 +752,55 @@ void set_data(smtp::Transaction &transaction, std::string bytes)
                                         [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     auto shared = std::make_shared<const std::string>(std::move(bytes));
     transaction.open_data = [shared]() { return std::make_unique<StringSource>(shared); };
+}
+
+// Build the transaction for a Message (its own envelope unless one is
+// given) or for raw bytes with an Envelope. Returns false with a PHP
+// exception thrown on invalid input.
+bool prepare_transaction(zend_object *message_object, zend_string *raw, zend_object *envelope_object,
+                         smtp::Transaction &transaction, std::string &message_id)
+{
+    if (message_object != nullptr) {
+        mime::Message &message = *php::message_from(message_object)->message;
+        std::string bytes;
+        try {
+            bytes = message.serialize();
+        } catch (const mime::InvalidInput &error) {
+            php::throw_value_error(error.what());
+            return false;
+        } catch (const std::exception &error) {
+            // Only a failure of OpenSSL's random generator gets here.
+            zend_throw_error(nullptr, "cannot serialize the message: %s", error.what());
+            return false;
+        }
+        message_id = message.message_id();
+        php::set_data(transaction, std::move(bytes));
+        transaction.sender = message.envelope_sender();
+        transaction.recipients = message.envelope_recipients();
+        transaction.smtputf8 = message.needs_smtputf8();
+    } else {
+        if (envelope_object == nullptr) {
+            zend_argument_value_error(2, "must be a MailBridge\\Envelope when the message is a string");
+            return false;
+        }
+        std::string bytes(ZSTR_VAL(raw), ZSTR_LEN(raw));
+        message_id = php::header_message_id(bytes);
+        php::set_data(transaction, std::move(bytes));
+    }
+    if (envelope_object != nullptr) {
+        php::EnvelopeData envelope;
+        if (!php::envelope_data(envelope_object, envelope))
+            return false;
+        transaction.sender = envelope.sender;
+        transaction.recipients = envelope.recipients;
+        transaction.smtputf8 = transaction.smtputf8 || envelope.smtputf8;
+    }
+    if (transaction.recipients.empty()) {
+        php::throw_value_error("the message has no recipients");
+        return false;
+    }
+
+    return true;
 }
 
 TransportObject *this_transport(zval *this_zval)
@@ -633,10 +874,18 @@ ZEND_METHOD(MailBridge_SmtpTransport, __construct)
     std::vector<std::string> *lines = &state->log_lines;
     bool logging = options.logger != nullptr;
     state->persistent = options.persistent;
+    for (const php::HostEntry &entry : options.hosts)
+        state->hosts.push_back(smtp::Endpoint{entry.host, entry.port});
+    state->bulk.round_robin = options.round_robin;
+    state->bulk.host_retry_period = options.host_retry_period;
+    state->bulk.max_per_second = options.max_per_second;
+    state->config = options.config;
     state->client = std::make_unique<smtp::Client>(
         std::move(options.config), logging ? smtp::LogSink([lines](const std::string &line) { lines->push_back(line); })
                                            : smtp::LogSink(),
-        options.persistent ? &php::current_pool() : nullptr);
+        options.persistent ? &php::current_pool() : nullptr, state->hosts);
+    state->client->set_max_per_second(options.max_per_second);
+    state->client->set_host_retry_period(options.host_retry_period);
     state->client->set_total_timeout(options.total_timeout);
     intern->state = state;
     if (logging)
@@ -660,47 +909,13 @@ ZEND_METHOD(MailBridge_SmtpTransport, send)
 
     smtp::Transaction transaction;
     std::string message_id;
-    if (message_object != nullptr) {
-        mime::Message &message = *php::message_from(message_object)->message;
-        std::string bytes;
-        try {
-            bytes = message.serialize();
-        } catch (const mime::InvalidInput &error) {
-            php::throw_value_error(error.what());
-            RETURN_THROWS();
-        } catch (const std::exception &error) {
-            // Only a failure of OpenSSL's random generator gets here.
-            zend_throw_error(nullptr, "cannot serialize the message: %s", error.what());
-            RETURN_THROWS();
-        }
-        message_id = message.message_id();
-        php::set_data(transaction, std::move(bytes));
-        transaction.sender = message.envelope_sender();
-        transaction.recipients = message.envelope_recipients();
-        transaction.smtputf8 = message.needs_smtputf8();
-    } else {
-        if (envelope_object == nullptr) {
-            zend_argument_value_error(2, "must be a MailBridge\\Envelope when the message is a string");
-            RETURN_THROWS();
-        }
-        std::string bytes(ZSTR_VAL(raw), ZSTR_LEN(raw));
-        message_id = php::header_message_id(bytes);
-        php::set_data(transaction, std::move(bytes));
-    }
-    if (envelope_object != nullptr) {
-        php::EnvelopeData envelope;
-        if (!php::envelope_data(envelope_object, envelope))
-            RETURN_THROWS();
-        transaction.sender = envelope.sender;
-        transaction.recipients = envelope.recipients;
-        transaction.smtputf8 = transaction.smtputf8 || envelope.smtputf8;
-    }
-    if (transaction.recipients.empty()) {
-        php::throw_value_error("the message has no recipients");
+    if (!php::prepare_transaction(message_object, raw, envelope_object, transaction, message_id))
         RETURN_THROWS();
-    }
 
     php::TransportState *state = intern->state;
+    php::BusyGuard guard(state);
+    if (!guard.acquired())
+        RETURN_THROWS();
     state->client->set_step_hook([intern]() { return php::flush_log(intern); });
     smtp::TransactionResult result;
     bool sent = false;
@@ -726,7 +941,7 @@ ZEND_METHOD(MailBridge_SmtpTransport, send)
     state->client->set_step_hook(nullptr);
     if (!php::flush_log(intern) || !sent)
         RETURN_THROWS();
-    php::build_result(return_value, result, message_id);
+    php::build_result(return_value, result, message_id, "sent", nullptr, state->client->last_attempts());
 }
 
 ZEND_METHOD(MailBridge_SmtpTransport, close)
@@ -734,6 +949,9 @@ ZEND_METHOD(MailBridge_SmtpTransport, close)
     ZEND_PARSE_PARAMETERS_NONE();
     TransportObject *intern = php::this_transport(ZEND_THIS);
     if (intern == nullptr)
+        RETURN_THROWS();
+    php::BusyGuard guard(intern->state);
+    if (!guard.acquired())
         RETURN_THROWS();
     intern->state->client->set_step_hook([intern]() { return php::flush_log(intern); });
     try {
@@ -767,4 +985,245 @@ ZEND_METHOD(MailBridge_RecipientStatus, __construct)
 {
     (void)return_value;
     ZEND_PARSE_PARAMETERS_NONE();
+}
+
+namespace mailbridge::php {
+namespace {
+
+struct BulkRunOptions {
+    smtp::BulkOptions bulk;
+    zval *on_result = nullptr;
+};
+
+bool read_bulk_options(HashTable *table, BulkRunOptions &options)
+{
+    zend_string *key;
+    zval *entry;
+    ZEND_HASH_FOREACH_STR_KEY_VAL(table, key, entry) {
+        ZVAL_DEREF(entry);
+        if (key == nullptr) {
+            zend_argument_value_error(2, "must have string keys");
+            return false;
+        }
+        std::string name(ZSTR_VAL(key), ZSTR_LEN(key));
+        auto read_count = [&](const char *option, zend_long min, zend_long max, unsigned &out) {
+            if (Z_TYPE_P(entry) != IS_LONG) {
+                zend_argument_type_error(2, "option \"%s\" must be of type int, %s given", option, zend_zval_type_name(entry));
+                return false;
+            }
+            if (Z_LVAL_P(entry) < min || Z_LVAL_P(entry) > max) {
+                zend_argument_value_error(2, "option \"%s\" must be between " ZEND_LONG_FMT " and " ZEND_LONG_FMT, option,
+                                          min, max);
+                return false;
+            }
+            out = static_cast<unsigned>(Z_LVAL_P(entry));
+            return true;
+        };
+        bool ok;
+        if (name == "concurrency") {
+            ok = read_count("concurrency", 1, 100, options.bulk.concurrency);
+        } else if (name == "max_messages_per_connection") {
+            ok = read_count("max_messages_per_connection", 0, 1000000, options.bulk.max_messages_per_connection);
+        } else if (name == "max_attempts") {
+            ok = read_count("max_attempts", 1, 10, options.bulk.max_attempts);
+        } else if (name == "max_per_second") {
+            ok = read_seconds(entry, "max_per_second", options.bulk.max_per_second, true);
+        } else if (name == "on_result") {
+            ok = Z_TYPE_P(entry) == IS_NULL || zend_is_callable(entry, 0, nullptr);
+            if (!ok)
+                zend_argument_type_error(2, "option \"on_result\" must be a callable or null");
+            options.on_result = Z_TYPE_P(entry) == IS_NULL ? nullptr : entry;
+        } else {
+            zend_argument_value_error(2, "has no option \"%s\"", name.c_str());
+            ok = false;
+        }
+        if (!ok)
+            return false;
+    } ZEND_HASH_FOREACH_END();
+    return true;
+}
+
+// Turn one element of the input into a transaction: a Message, or a
+// [string $raw, Envelope $envelope] pair. Throws ValueError otherwise.
+bool element_transaction(zval *element, size_t index, smtp::Transaction &transaction, std::string &message_id)
+{
+    ZVAL_DEREF(element);
+    if (Z_TYPE_P(element) == IS_OBJECT && instanceof_function(Z_OBJCE_P(element), message_ce))
+        return prepare_transaction(Z_OBJ_P(element), nullptr, nullptr, transaction, message_id);
+    if (Z_TYPE_P(element) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL_P(element)) == 2) {
+        zval *raw = zend_hash_index_find(Z_ARRVAL_P(element), 0);
+        zval *envelope = zend_hash_index_find(Z_ARRVAL_P(element), 1);
+        if (raw && envelope) {
+            ZVAL_DEREF(raw);
+            ZVAL_DEREF(envelope);
+            if (Z_TYPE_P(raw) == IS_STRING && Z_TYPE_P(envelope) == IS_OBJECT &&
+                instanceof_function(Z_OBJCE_P(envelope), envelope_ce))
+                return prepare_transaction(nullptr, Z_STR_P(raw), Z_OBJ_P(envelope), transaction, message_id);
+        }
+    }
+    zend_value_error("MailBridge\\SmtpTransport::sendMany(): element %zu must be a MailBridge\\Message or a "
+                     "[string, MailBridge\\Envelope] pair, %s given", index, zend_zval_type_name(element));
+    return false;
+}
+
+// Reads the input iterable one element at a time.
+class InputCursor {
+public:
+    explicit InputCursor(zval *iterable) : iterable_(iterable)
+    {
+        if (Z_TYPE_P(iterable) == IS_ARRAY) {
+            zend_hash_internal_pointer_reset_ex(Z_ARRVAL_P(iterable), &position_);
+        } else {
+            iterator_ = Z_OBJCE_P(iterable)->get_iterator(Z_OBJCE_P(iterable), iterable, 0);
+            if (iterator_ != nullptr && !EG(exception) && iterator_->funcs->rewind)
+                iterator_->funcs->rewind(iterator_);
+        }
+    }
+    ~InputCursor()
+    {
+        if (iterator_ != nullptr)
+            zend_iterator_dtor(iterator_);
+    }
+
+    // Returns the next element, or nullptr at the end or when the iterator threw.
+    zval *next()
+    {
+        if (Z_TYPE_P(iterable_) == IS_ARRAY) {
+            zval *element = zend_hash_get_current_data_ex(Z_ARRVAL_P(iterable_), &position_);
+            if (element != nullptr)
+                zend_hash_move_forward_ex(Z_ARRVAL_P(iterable_), &position_);
+            return element;
+        }
+        if (iterator_ == nullptr || EG(exception))
+            return nullptr;
+        if (started_) {
+            iterator_->funcs->move_forward(iterator_);
+            if (EG(exception))
+                return nullptr;
+        }
+        started_ = true;
+        if (iterator_->funcs->valid(iterator_) != SUCCESS || EG(exception))
+            return nullptr;
+        return iterator_->funcs->get_current_data(iterator_);
+    }
+
+private:
+    zval *iterable_;
+    HashPosition position_ = 0;
+    zend_object_iterator *iterator_ = nullptr;
+    bool started_ = false;
+};
+
+}  // namespace
+}  // namespace mailbridge::php
+
+ZEND_METHOD(MailBridge_SmtpTransport, sendMany)
+{
+    zval *messages;
+    HashTable *options_table = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_ITERABLE(messages)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_ARRAY_HT(options_table)
+    ZEND_PARSE_PARAMETERS_END();
+
+    TransportObject *intern = php::this_transport(ZEND_THIS);
+    if (intern == nullptr)
+        RETURN_THROWS();
+    php::TransportState *state = intern->state;
+    php::BusyGuard guard(state);
+    if (!guard.acquired())
+        RETURN_THROWS();
+
+    php::BulkRunOptions options;
+    options.bulk = state->bulk;
+    if (options_table != nullptr && !php::read_bulk_options(options_table, options))
+        RETURN_THROWS();
+
+    std::vector<std::string> *lines = &state->log_lines;
+    smtp::LogSink log;
+    if (Z_TYPE(intern->logger) != IS_UNDEF)
+        log = [lines](const std::string &line) { lines->push_back(line); };
+    smtp::BulkSender sender(state->config, state->hosts, options.bulk, log);
+
+    // Results by input position; message ids are kept until each outcome arrives.
+    zval results;
+    array_init(&results);
+    std::vector<std::string> message_ids;
+    size_t count = 0;
+    size_t reported = 0;
+    php::InputCursor cursor(messages);
+    bool input_done = false;
+    bool failed = false;
+
+    while (!failed) {
+        while (!input_done && sender.wants_input()) {
+            zval *element = cursor.next();
+            if (EG(exception)) {
+                failed = true;
+                break;
+            }
+            if (element == nullptr) {
+                input_done = true;
+                sender.end_input();
+                break;
+            }
+            smtp::Transaction transaction;
+            std::string message_id;
+            if (!php::element_transaction(element, count, transaction, message_id)) {
+                failed = true;
+                break;
+            }
+            message_ids.push_back(std::move(message_id));
+            sender.add(count, std::move(transaction));
+            ++count;
+        }
+        if (failed || (input_done && sender.done()))
+            break;
+
+        sender.step();
+
+        for (auto &[index, outcome] : sender.take_finished()) {
+            zval result;
+            const Error *error = outcome.error ? &*outcome.error : nullptr;
+            php::build_result(&result, outcome.result, message_ids[index], smtp::bulk_status_name(outcome.status),
+                              error, outcome.attempts);
+            message_ids[index].clear();
+            message_ids[index].shrink_to_fit();
+            add_index_zval(&results, static_cast<zend_ulong>(index), &result);
+            ++reported;
+            if (options.on_result != nullptr) {
+                zval arguments[2], ignored;
+                ZVAL_COPY_VALUE(&arguments[0], &result);
+                ZVAL_LONG(&arguments[1], static_cast<zend_long>(index));
+                ZVAL_UNDEF(&ignored);
+                call_user_function(nullptr, nullptr, options.on_result, &ignored, 2, arguments);
+                zval_ptr_dtor(&ignored);
+                if (EG(exception))
+                    failed = true;
+            }
+        }
+        php::flush_log(intern);
+    }
+
+    if (failed) {
+        sender.abandon_all();
+        zval_ptr_dtor(&results);
+        RETURN_THROWS();
+    }
+    php::flush_log(intern);
+
+    // Outcomes arrive in completion order; return them in input order.
+    zval ordered;
+    array_init_size(&ordered, static_cast<uint32_t>(count));
+    for (size_t i = 0; i < count; ++i) {
+        zval *result = zend_hash_index_find(Z_ARRVAL(results), i);
+        if (result != nullptr) {
+            Z_TRY_ADDREF_P(result);
+            add_next_index_zval(&ordered, result);
+        }
+    }
+    zval_ptr_dtor(&results);
+    (void)reported;
+    RETURN_COPY_VALUE(&ordered);
 }

@@ -18,13 +18,27 @@ double seconds_since(net::Clock::time_point then)
 
 }  // namespace
 
-Client::Client(SessionConfig config, LogSink log, pool::Pool *pool)
-    : config_(std::move(config)), log_(std::move(log)), pool_(pool)
+Client::Client(SessionConfig config, LogSink log, pool::Pool *pool, std::vector<Endpoint> hosts)
+    : config_(std::move(config)), log_(std::move(log)), pool_(pool), endpoints_(std::move(hosts))
 {
+    if (endpoints_.empty())
+        endpoints_.push_back(Endpoint{config_.host, config_.port});
+    down_until_.resize(endpoints_.size());
     if (pool_ != nullptr) {
-        pool_key_ = pool::make_key(config_, getpid());
-        pool_label_ = pool::describe(config_);
+        for (size_t i = 0; i < endpoints_.size(); ++i) {
+            SessionConfig endpoint_config = config_for(i);
+            pool_keys_.push_back(pool::make_key(endpoint_config, getpid()));
+            pool_labels_.push_back(pool::describe(endpoint_config));
+        }
     }
+}
+
+SessionConfig Client::config_for(size_t index) const
+{
+    SessionConfig config = config_;
+    config.host = endpoints_[index].host;
+    config.port = endpoints_[index].port;
+    return config;
 }
 
 Client::~Client()
@@ -40,15 +54,69 @@ void Client::abandon()
     session_.reset();
 }
 
+// Connect to the first endpoint that is not being skipped. A host that
+// fails to connect, fails TLS or answers 421 is skipped for the retry
+// period and the next one is tried; other failures (bad credentials, say)
+// would fail on every host and are thrown at once. When every host is
+// being skipped, all are tried again in order.
 void Client::open()
 {
-    session_ = std::make_unique<Session>(config_, log_);
+    std::optional<Error> last_error;
+    net::Clock::time_point now = net::Clock::now();
+    for (int round = 0; round < 2; ++round) {
+        for (size_t i = 0; i < endpoints_.size(); ++i) {
+            if (round == 0 && down_until_[i] > now)
+                continue;
+            if (round == 1 && down_until_[i] <= now)
+                continue;
+            try {
+                if (open_endpoint(i))
+                    return;
+            } catch (const Error &error) {
+                bool host_problem = error.kind == ErrorKind::connection || error.kind == ErrorKind::tls ||
+                                    error.reply_code == 421;
+                if (!host_problem || endpoints_.size() == 1)
+                    throw;
+                down_until_[i] = now + std::chrono::duration_cast<net::Clock::duration>(
+                                           std::chrono::duration<double>(host_retry_period_));
+                if (log_)
+                    log_("* skipping " + endpoints_[i].host + ":" + std::to_string(endpoints_[i].port) +
+                         " for now: " + error.what());
+                last_error = error;
+            }
+        }
+    }
+    if (last_error)
+        throw *last_error;
+}
+
+bool Client::open_endpoint(size_t index)
+{
+    session_ = std::make_unique<Session>(config_for(index), log_);
+    current_ = index;
     session_->open();
     run();
     if (session_->error())
         throw *session_->error();
     if (pool_ != nullptr)
-        pool_->count_created(pool_key_, pool_label_);
+        pool_->count_created(pool_keys_[index], pool_labels_[index]);
+    return true;
+}
+
+void Client::wait_for_rate_limit()
+{
+    if (max_per_second_ <= 0 || last_start_ == net::Clock::time_point{}) {
+        last_start_ = net::Clock::now();
+        return;
+    }
+    net::Clock::time_point allowed = last_start_ + std::chrono::duration_cast<net::Clock::duration>(
+                                                       std::chrono::duration<double>(1.0 / max_per_second_));
+    net::Clock::time_point now = net::Clock::now();
+    if (allowed > now) {
+        auto wait = std::chrono::duration_cast<std::chrono::microseconds>(allowed - now).count();
+        ::usleep(static_cast<useconds_t>(wait));
+    }
+    last_start_ = net::Clock::now();
 }
 
 // Check the connection this client already holds.
@@ -75,10 +143,24 @@ bool Client::take_from_pool()
 {
     if (pool_ == nullptr)
         return false;
-    while (std::unique_ptr<Session> candidate = pool_->checkout(pool_key_)) {
+    net::Clock::time_point now = net::Clock::now();
+    for (size_t i = 0; i < endpoints_.size(); ++i) {
+        if (down_until_[i] > now)
+            continue;
+        current_ = i;
+        if (take_from_pool_for_current())
+            return true;
+    }
+    return false;
+}
+
+bool Client::take_from_pool_for_current()
+{
+    const std::string &key = pool_keys_[current_];
+    while (std::unique_ptr<Session> candidate = pool_->checkout(key)) {
         candidate->set_log(log_);
         if (!candidate->check_idle_connection()) {
-            pool_->count_discard(pool_key_, pool::Discard::closed_by_server);
+            pool_->count_discard(key, pool::Discard::closed_by_server);
             continue;
         }
         if (seconds_since(candidate->last_used()) > pool_->limits().probe_interval) {
@@ -88,7 +170,7 @@ bool Client::take_from_pool()
             if (session_->error()) {
                 session_->abandon();
                 session_.reset();
-                pool_->count_discard(pool_key_, pool::Discard::probe_failed);
+                pool_->count_discard(key, pool::Discard::probe_failed);
                 continue;
             }
         } else {
@@ -96,7 +178,7 @@ bool Client::take_from_pool()
         }
         if (log_)
             log_("* reusing a pooled connection");
-        pool_->count_reused(pool_key_);
+        pool_->count_reused(key);
         return true;
     }
     return false;
@@ -113,6 +195,8 @@ TransactionResult Client::send(const Transaction &transaction)
     if (!reused)
         open();
 
+    wait_for_rate_limit();
+    last_attempts_ = 1;
     session_->begin_transaction(transaction);
     run();
     if (session_->error() && reused && session_->failed_before_mail_accepted()) {
@@ -121,9 +205,10 @@ TransactionResult Client::send(const Transaction &transaction)
         if (log_)
             log_("* the reused connection failed before MAIL FROM was accepted; retrying on a new connection");
         if (pool_ != nullptr)
-            pool_->count_discard(pool_key_, pool::Discard::closed_by_server);
+            pool_->count_discard(pool_keys_[current_], pool::Discard::closed_by_server);
         abandon();
         open();
+        ++last_attempts_;
         session_->begin_transaction(transaction);
         run();
     }
@@ -159,7 +244,7 @@ void Client::release()
         abandon();
         return;
     }
-    pool_->checkin(pool_key_, pool_label_, std::move(session_));
+    pool_->checkin(pool_keys_[current_], pool_labels_[current_], std::move(session_));
 }
 
 void Client::run()

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 
+#include "smtp/bulk.h"
 #include "smtp/session.h"
 
 namespace mailbridge::pool {
@@ -22,8 +23,9 @@ struct Aborted {};
 
 class Client {
 public:
-    // pool may be null. It must outlive the client.
-    Client(SessionConfig config, LogSink log, pool::Pool *pool = nullptr);
+    // pool may be null. It must outlive the client. hosts lists failover
+    // endpoints tried in order; empty means config.host and config.port.
+    Client(SessionConfig config, LogSink log, pool::Pool *pool = nullptr, std::vector<Endpoint> hosts = {});
     ~Client();
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
@@ -46,18 +48,35 @@ public:
     bool connected() const { return session_ && session_->state() == Session::State::ready; }
     // Overall limit in seconds for one send(), 0 for none.
     void set_total_timeout(double seconds) { total_timeout_ = seconds; }
+    // Start at most this many transactions per second, 0 for no limit.
+    void set_max_per_second(double rate) { max_per_second_ = rate; }
+    // Seconds a host that failed to connect, failed TLS or sent 421 is skipped.
+    void set_host_retry_period(double seconds) { host_retry_period_ = seconds; }
+    // Number of transaction attempts in the last send() (2 after a retry).
+    unsigned last_attempts() const { return last_attempts_; }
 
 private:
     bool reuse_current();
     bool take_from_pool();
+    bool take_from_pool_for_current();
     void open();
+    bool open_endpoint(size_t index);
+    void wait_for_rate_limit();
     void run();
+    SessionConfig config_for(size_t index) const;
 
     SessionConfig config_;
     LogSink log_;
     pool::Pool *pool_;
-    std::string pool_key_;
-    std::string pool_label_;
+    std::vector<Endpoint> endpoints_;
+    std::vector<net::Clock::time_point> down_until_;
+    std::vector<std::string> pool_keys_;
+    std::vector<std::string> pool_labels_;
+    size_t current_ = 0;  // endpoint of session_
+    double max_per_second_ = 0;
+    double host_retry_period_ = 60;
+    net::Clock::time_point last_start_{};
+    unsigned last_attempts_ = 0;
     std::unique_ptr<Session> session_;
     std::function<bool()> hook_;
     double total_timeout_ = 0;

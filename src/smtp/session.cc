@@ -338,10 +338,7 @@ void Session::pump()
                 Error error(ErrorKind::tls, Stage::tls,
                             stream_.tls()->describe_failure(result.error) + " with " + config_.host + ":" +
                                 std::to_string(config_.port));
-                if (stream_.tls()->verification_failed())
-                    error.hint = "the server certificate is not trusted for this host name: set 'tls' => "
-                                 "['cafile' => ...] to the CA that signed it, or 'peer_name' to the name "
-                                 "in the certificate";
+                error.hint = stream_.tls()->failure_hint(result.error, config_.security == Security::tls);
                 stream_.close();
                 fail(error);
                 return;
@@ -361,7 +358,9 @@ void Session::pump()
         ReplyParser::Status status = parser_.feed(in_.data(), in_.size(), consumed);
         in_.erase(0, consumed);
         if (status == ReplyParser::Status::error) {
-            Error error(ErrorKind::protocol, current_stage(), "malformed server reply: " + parser_.error_message());
+            Error error(ErrorKind::protocol, current_stage(), parser_.error_message());
+            error.hint = "the server does not speak SMTP, or not on this port: check the host and port "
+                         "(IMAP on 143 or 993 and HTTP answer differently)";
             stream_.close();
             fail(error);
             return;
@@ -613,7 +612,14 @@ std::vector<std::string> Session::choose_mechanisms() const
         preferred = config_.mechanisms;
     else if (!config_.oauth_token.empty())
         preferred = {"XOAUTH2"};
+    else if (tls_active_)
+        // Under TLS no mechanism hides more than another, so the one with
+        // the fewest round trips goes first; CRAM-MD5 also needs the server
+        // to store the password in clear, so it fails more often.
+        preferred = {"PLAIN", "LOGIN", "CRAM-MD5"};
     else
+        // Without TLS (allow_plaintext_auth), CRAM-MD5 at least keeps the
+        // password off the wire.
         preferred = {"CRAM-MD5", "PLAIN", "LOGIN"};
 
     std::vector<std::string> usable;
@@ -791,7 +797,13 @@ void Session::auth_failed(const Reply &reply)
         await_reply(State::auth, config_.timeout);
         return;
     }
-    if (mechanism_index_ + 1 < mechanisms_.size()) {
+    // In automatic mode, 535 to PLAIN or LOGIN means the password itself
+    // was checked and rejected; the other of the two would check it the
+    // same way, and each extra failure counts towards lockouts (fail2ban,
+    // provider limits). A caller's explicit list is tried in full.
+    bool password_rejected = config_.mechanisms.empty() && reply.code == 535 &&
+                             (mechanism == "PLAIN" || mechanism == "LOGIN");
+    if (mechanism_index_ + 1 < mechanisms_.size() && !password_rejected) {
         ++mechanism_index_;
         start_mechanism();
         return;
@@ -1047,12 +1059,18 @@ void Session::fail_io(const std::string &what, bool timed_out)
     Error error(kind, stage, std::string(timed_out ? "timed out" : what) + where + " (" + config_.host + ":" +
                                  std::to_string(config_.port) + ")");
     error.command = pending_command_verb();
-    error.transient = true;
+    // An unknown outcome is not marked transient: code that retries every
+    // transient error would send the message twice.
+    error.transient = !after_dot;
     if (after_dot)
         error.hint = "the server may have accepted the message: check the recipient's mailbox before "
                      "sending it again";
-    else if (state_ == State::greeting || state_ == State::tls_handshake)
-        error.hint = connect_hint;
+    else if (state_ == State::greeting && config_.security != Security::tls)
+        error.hint = "connected, but the server sent no SMTP greeting: a port that expects TLS from the first "
+                     "byte (usually 465) needs 'security' => 'tls'";
+    else if (state_ == State::tls_handshake)
+        error.hint = "connected, but the TLS handshake got no answer: check that the port uses implicit TLS "
+                     "(usually 465); ports 587 and 25 need 'security' => 'starttls'";
     if (state_ == State::mail && transactions_ > 0)
         failed_before_mail_ = true;
     stream_.close();

@@ -1,6 +1,7 @@
 #include "tls/tls.h"
 
 #include <arpa/inet.h>
+#include <sys/stat.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
@@ -80,6 +81,14 @@ Session::Session(const Options &options, const std::string &host)
     // for example); check_pin() enforces it after the handshake.
     bool verify_chain = options_.verify_peer && options_.fingerprint.empty();
     if (verify_chain) {
+        struct stat info;
+        if (!options_.capath.empty() && (stat(options_.capath.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))) {
+            SSL_CTX_free(ctx_);
+            ctx_ = nullptr;
+            Error error(ErrorKind::tls, Stage::tls, "the CA directory '" + options_.capath + "' does not exist");
+            error.hint = "set 'tls' => ['capath' => ...] to a directory of hashed CA certificates, or use 'cafile'";
+            throw error;
+        }
         if (!options_.cafile.empty() || !options_.capath.empty()) {
             const char *file = options_.cafile.empty() ? nullptr : options_.cafile.c_str();
             const char *path = options_.capath.empty() ? nullptr : options_.capath.c_str();
@@ -178,6 +187,25 @@ std::string Session::describe_failure(const std::string &io_error) const
         return "certificate verification failed: " + reason;
     }
     return io_error.empty() ? std::string("TLS handshake failed") : "TLS handshake failed: " + io_error;
+}
+
+std::string Session::failure_hint(const std::string &io_error, bool implicit) const
+{
+    if (verification_failed()) {
+        long result = SSL_get_verify_result(ssl_);
+        if (result == X509_V_ERR_HOSTNAME_MISMATCH || result == X509_V_ERR_IP_ADDRESS_MISMATCH)
+            return "the certificate does not name '" + name_ + "': connect with the name in the certificate, or set "
+                   "'tls' => ['peer_name' => ...] to it";
+        if (result == X509_V_ERR_CERT_HAS_EXPIRED || result == X509_V_ERR_CERT_NOT_YET_VALID)
+            return "the server certificate is outside its validity period: check this machine's clock, or ask "
+                   "the server's admin to renew it";
+        return "the certificate is not signed by a trusted CA: set 'tls' => ['cafile' => ...] to the CA that "
+               "signed it, or pin it with 'fingerprint'";
+    }
+    if (implicit && io_error.find("wrong version number") != std::string::npos)
+        return "the server did not answer with TLS: this port expects STARTTLS (usually 587 or 25), so use "
+               "'security' => 'starttls'";
+    return {};
 }
 
 std::string Session::protocol_and_cipher() const

@@ -44,6 +44,9 @@ public:
     std::string describe_failure(const std::string &io_error) const;
     // True when the failure was a certificate verification failure.
     bool verification_failed() const;
+    // Advice for a failed handshake, or an empty string. implicit is true
+    // for TLS from the first byte (port 465 style).
+    std::string failure_hint(const std::string &io_error, bool implicit) const;
     std::string protocol_and_cipher() const;
 
 private:

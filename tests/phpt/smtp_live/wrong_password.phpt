@@ -22,6 +22,8 @@ try {
     var_dump($e->getCommand());
     var_dump($e->isTransient());
     var_dump(str_contains($e->getHint(), 'password'));
+    // One rejected password is enough: no second mechanism is tried with it.
+    var_dump(count(preg_grep('/^C: AUTH /', $lines)));
     ob_start();
     var_dump($transport, $e);
     echo $e, $e->getTraceAsString(), implode("\n", $lines);
@@ -40,6 +42,7 @@ string(5) "5.7.8"
 string(4) "AUTH"
 bool(false)
 bool(true)
+int(1)
 bool(false)
 bool(false)
 bool(false)

@@ -192,6 +192,8 @@ void Session::begin_transaction(Transaction transaction)
     transaction_ = std::move(transaction);
     result_ = TransactionResult();
     rcpt_index_ = 0;
+    pipelined_ = false;
+    aborting_data_ = false;
     source_.reset();
     body_bytes_ = 0;
     dot_sent_ = false;
@@ -826,7 +828,22 @@ void Session::send_mail_from()
         command += " BODY=8BITMIME";
     if (transaction_.smtputf8)
         command += " SMTPUTF8";
-    send_command(command, State::mail);
+    if (!capabilities_.has("PIPELINING")) {
+        send_command(command, State::mail);
+        return;
+    }
+    // RFC 2920: MAIL, every RCPT and DATA go out in one write; the replies
+    // come back in the same order and are matched one by one.
+    pipelined_ = true;
+    log("C: " + command);
+    out_ += command + "\r\n";
+    for (const std::string &recipient : transaction_.recipients) {
+        log("C: RCPT TO:<" + recipient + ">");
+        out_ += "RCPT TO:<" + recipient + ">\r\n";
+    }
+    log("C: DATA");
+    out_ += "DATA\r\n";
+    await_reply(State::mail, config_.timeout);
 }
 
 void Session::on_mail(const Reply &reply)
@@ -844,7 +861,16 @@ void Session::on_mail(const Reply &reply)
         reply_to_error(error, reply);
         error.command = "MAIL";
         pending_error_ = error;
+        if (pipelined_) {
+            // The RCPT and DATA replies are still on their way.
+            await_reply(State::rcpt, config_.timeout);
+            return;
+        }
         finish_transaction_failure();
+        return;
+    }
+    if (pipelined_) {
+        await_reply(State::rcpt, config_.timeout);
         return;
     }
     send_next_rcpt();
@@ -871,7 +897,10 @@ void Session::on_rcpt(const Reply &reply)
     }
     ++rcpt_index_;
     if (rcpt_index_ < transaction_.recipients.size()) {
-        send_next_rcpt();
+        if (pipelined_)
+            await_reply(State::rcpt, config_.timeout);
+        else
+            send_next_rcpt();
         return;
     }
 
@@ -895,8 +924,17 @@ void Session::on_rcpt(const Reply &reply)
         Error error(ErrorKind::server_reply, Stage::rcpt, "every recipient was rejected (" + details + ")");
         reply_to_error(error, first_reply);
         error.command = "RCPT";
-        pending_error_ = error;
+        if (!pending_error_)
+            pending_error_ = error;
+        if (pipelined_) {
+            await_reply(State::data, config_.timeout);
+            return;
+        }
         finish_transaction_failure();
+        return;
+    }
+    if (pipelined_) {
+        await_reply(State::data, config_.timeout);
         return;
     }
     send_command("DATA", State::data);
@@ -904,6 +942,20 @@ void Session::on_rcpt(const Reply &reply)
 
 void Session::on_data(const Reply &reply)
 {
+    if (pipelined_ && pending_error_ && reply.code != 421) {
+        // MAIL or every RCPT failed, but DATA was already sent. After a 354
+        // an empty message ends it (the server rejects it for lack of
+        // recipients); then RSET, and the MAIL or RCPT error is reported.
+        if (reply.code == 354) {
+            aborting_data_ = true;
+            log("C: .");
+            out_ += ".\r\n";
+            await_reply(State::data_end, config_.timeout);
+            return;
+        }
+        finish_transaction_failure();
+        return;
+    }
     if (reply.code != 354) {
         if (reply.code == 421) {
             fail_reply(ErrorKind::server_reply, Stage::data, "DATA", reply, "DATA failed: " + reply_summary(reply));
@@ -950,6 +1002,16 @@ void Session::fill_body()
 
 void Session::on_data_end(const Reply &reply)
 {
+    if (aborting_data_) {
+        aborting_data_ = false;
+        if (reply.code == 421) {
+            stream_.close();
+            fail(*pending_error_);
+            return;
+        }
+        finish_transaction_failure();
+        return;
+    }
     if (reply.code / 100 != 2) {
         Error error(ErrorKind::server_reply, Stage::after_dot, "message rejected after the final dot: " +
                                                                    reply_summary(reply));

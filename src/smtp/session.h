@@ -237,6 +237,8 @@ private:
     Transaction transaction_;
     TransactionResult result_;
     size_t rcpt_index_ = 0;
+    bool pipelined_ = false;      // MAIL, RCPT and DATA went out in one write (RFC 2920)
+    bool aborting_data_ = false;  // an empty message ends a DATA that had no recipients
     std::unique_ptr<ByteSource> source_;
     uint64_t body_bytes_ = 0;
     DataEncoder encoder_;

@@ -40,6 +40,39 @@ final class Message
     /** Attach a file, read when the message is serialized; $filename defaults to its base name. */
     public function attachFromPath(string $path, ?string $filename = null, ?string $contentType = null): static {}
 
+    /**
+     * Add an inline part, such as an image that the HTML shows with <img src="cid:$cid">.
+     * $cid is "id@domain" or a dot-atom such as "logo.png", without angle brackets.
+     * The content type is guessed from $filename when null.
+     */
+    public function embed(string $content, string $cid, ?string $filename = null, ?string $contentType = null): static {}
+
+    /** Add a file as an inline part under its base name, read when the message is serialized. */
+    public function embedFromPath(string $path, string $cid, ?string $contentType = null): static {}
+
+    /**
+     * Add an iCalendar object as a text/calendar part with the iTIP method (REQUEST, CANCEL,
+     * REPLY, PUBLISH, ...) after the text and HTML bodies, which mail clients show as an invitation.
+     * An empty $ics removes the part.
+     */
+    public function calendar(string $ics, string $method = 'REQUEST'): static {}
+
+    /**
+     * Set the charset of the text and HTML bodies, the subject and display names (UTF-8 by default).
+     * Accepts any charset that iconv supports and that encodes ASCII as ASCII, such as ISO-8859-1.
+     */
+    public function charset(string $charset): static {}
+
+    /** Add "Auto-Submitted: auto-generated" (RFC 3834), so that auto-responders do not reply. */
+    public function autoSubmitted(): static {}
+
+    /**
+     * Add List-Unsubscribe with an http(s) URL, a mailto address, or both. An https URL also adds
+     * "List-Unsubscribe-Post: List-Unsubscribe=One-Click" (RFC 8058), which needs a DKIM signature
+     * over both headers.
+     */
+    public function listUnsubscribe(?string $url, ?string $mailto = null): static {}
+
     /** Add a header that the message does not manage itself (not From, To, Subject, Content-Type, ...). */
     public function header(string $name, string $value): static {}
 

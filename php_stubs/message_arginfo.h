@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 48f143970d09c83d4940eab56ac2e1379db456d5 */
+ * Stub hash: c0c38097fc57e587913037b14eb096c452cb78ce */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Message___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -41,6 +41,36 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_Message_attachF
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, contentType, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_Message_embed, 0, 2, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO(0, content, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, cid, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filename, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, contentType, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_Message_embedFromPath, 0, 2, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, cid, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, contentType, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_Message_calendar, 0, 1, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO(0, ics, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, method, IS_STRING, 0, "\'REQUEST\'")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_Message_charset, 0, 1, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO(0, charset, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_Message_autoSubmitted, 0, 0, IS_STATIC, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_Message_listUnsubscribe, 0, 1, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO(0, url, IS_STRING, 1)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, mailto, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_Message_header, 0, 2, IS_STATIC, 0)
 	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, value, IS_STRING, 0)
@@ -79,6 +109,12 @@ ZEND_METHOD(MailBridge_Message, text);
 ZEND_METHOD(MailBridge_Message, html);
 ZEND_METHOD(MailBridge_Message, attach);
 ZEND_METHOD(MailBridge_Message, attachFromPath);
+ZEND_METHOD(MailBridge_Message, embed);
+ZEND_METHOD(MailBridge_Message, embedFromPath);
+ZEND_METHOD(MailBridge_Message, calendar);
+ZEND_METHOD(MailBridge_Message, charset);
+ZEND_METHOD(MailBridge_Message, autoSubmitted);
+ZEND_METHOD(MailBridge_Message, listUnsubscribe);
 ZEND_METHOD(MailBridge_Message, header);
 ZEND_METHOD(MailBridge_Message, messageId);
 ZEND_METHOD(MailBridge_Message, messageIdDomain);
@@ -100,6 +136,12 @@ static const zend_function_entry class_MailBridge_Message_methods[] = {
 	ZEND_ME(MailBridge_Message, html, arginfo_class_MailBridge_Message_html, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_Message, attach, arginfo_class_MailBridge_Message_attach, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_Message, attachFromPath, arginfo_class_MailBridge_Message_attachFromPath, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_Message, embed, arginfo_class_MailBridge_Message_embed, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_Message, embedFromPath, arginfo_class_MailBridge_Message_embedFromPath, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_Message, calendar, arginfo_class_MailBridge_Message_calendar, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_Message, charset, arginfo_class_MailBridge_Message_charset, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_Message, autoSubmitted, arginfo_class_MailBridge_Message_autoSubmitted, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_Message, listUnsubscribe, arginfo_class_MailBridge_Message_listUnsubscribe, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_Message, header, arginfo_class_MailBridge_Message_header, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_Message, messageId, arginfo_class_MailBridge_Message_messageId, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_Message, messageIdDomain, arginfo_class_MailBridge_Message_messageIdDomain, ZEND_ACC_PUBLIC)

@@ -404,11 +404,11 @@ bool Address::needs_smtputf8() const
     return !is_ascii(local_part);
 }
 
-std::string Address::to_header() const
+std::string Address::to_header(const Charset &charset) const
 {
     if (display_name.empty())
         return addr_spec();
-    return encode_display_name(display_name) + " <" + addr_spec() + ">";
+    return encode_display_name(display_name, charset) + " <" + addr_spec() + ">";
 }
 
 Address parse_address(std::string_view text)

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "mime/charset.h"
+
 namespace mailbridge::mime {
 
 // Invalid caller input (an address, header, file name, option). The Zend
@@ -38,9 +40,10 @@ struct Address {
     // True when the local part has non-ASCII bytes, so the envelope needs
     // SMTPUTF8 (RFC 6531).
     bool needs_smtputf8() const;
-    // Header form: "=?UTF-8?B?...?= <addr>" / "\"Quoted, Name\" <addr>" / "addr".
-    // Not folded; the header writer folds.
-    std::string to_header() const;
+    // Header form: "=?UTF-8?B?...?= <addr>" / "\"Quoted, Name\" <addr>" / "addr",
+    // with a non-ASCII display name encoded in charset. Not folded; the
+    // header writer folds. Throws InvalidInput when charset lacks a character.
+    std::string to_header(const Charset &charset = Charset()) const;
 };
 
 // Parse "Name <local@domain>", "\"Quoted Name\" <local@domain>" or

@@ -20,11 +20,15 @@ constexpr std::size_t kEncodedLineLength = 76;
 constexpr std::size_t kBase64LineInput = 57;
 // RFC 2047 section 2: an encoded word has at most 75 characters.
 constexpr std::size_t kMaxEncodedWordLength = 75;
-constexpr std::size_t kMinEncodedWordLength = 20;  // room for one 4-byte character
+constexpr std::size_t kMinEncodedWordLength = 20;  // room for one 4-byte character in "=?UTF-8?B?...?="
+// Base64 characters that one character takes at least: 8 encode the 6
+// bytes that a 4-byte UTF-8 sequence needs, 16 encode the 12 bytes that
+// fit the longest ISO-2022 form (escape, 2 bytes, escape back to ASCII).
+constexpr std::size_t kMinUtf8WordPayload = 8;
+constexpr std::size_t kMinWordPayload = 16;
 // Display names are encoded before the field is laid out, so their words
 // must fit after the longest address field name, "Reply-To: ".
 constexpr std::size_t kDisplayNameWordLength = kFoldLength - 10;
-constexpr std::string_view kWordPrefix = "=?UTF-8?B?";
 constexpr std::string_view kWordSuffix = "?=";
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
@@ -85,10 +89,11 @@ void append_wrapped_quoted_printable(std::string_view escaped, std::string &out)
     out.append(escaped.substr(pos));
 }
 
-// Bytes of UTF-8 text that fit in one encoded word of max_length characters.
-std::size_t encoded_word_capacity(std::size_t max_length)
+// Bytes of charset text that fit in one encoded word of max_length
+// characters that starts with prefix.
+std::size_t encoded_word_capacity(std::size_t max_length, std::string_view prefix)
 {
-    std::size_t base64_length = max_length - kWordPrefix.size() - kWordSuffix.size();
+    std::size_t base64_length = max_length - prefix.size() - kWordSuffix.size();
     return base64_length / 4 * 3;
 }
 
@@ -176,13 +181,13 @@ public:
     }
 
     bool fits(std::size_t length) const { return line_length_ + length <= kFoldLength; }
-    bool line_has_value() const { return line_has_value_; }
 
     // Append piece, which starts with white space, on a new line when it
-    // does not fit on the current one. The first piece never moves.
-    void append(std::string_view piece)
+    // does not fit on the current one. The first piece stays after the
+    // field name unless may_move_first is set.
+    void append(std::string_view piece, bool may_move_first = false)
     {
-        if (line_has_value_ && !fits(piece.size())) {
+        if ((line_has_value_ || may_move_first) && !fits(piece.size())) {
             text_ += "\r\n";
             line_length_ = 0;
         }
@@ -327,30 +332,39 @@ bool is_valid_utf8(std::string_view text)
     return true;
 }
 
-std::string encode_words(std::string_view text, std::size_t first_max_length, std::size_t max_length)
+std::string encode_words(std::string_view text, std::size_t first_max_length, std::size_t max_length,
+                         const Charset &charset)
 {
+    const std::string prefix = "=?" + charset.name() + "?B?";
+    std::size_t min_length = prefix.size() + kWordSuffix.size() +
+                             (charset.is_utf8() ? kMinUtf8WordPayload : kMinWordPayload);
     std::string out;
-    std::size_t word_limit = std::max(first_max_length, kMinEncodedWordLength);
+    std::size_t word_limit = std::max(first_max_length, min_length);
     std::size_t pos = 0;
     while (pos < text.size()) {
-        std::size_t capacity = encoded_word_capacity(word_limit);
+        std::size_t capacity = encoded_word_capacity(word_limit, prefix);
         std::size_t end = pos;
+        std::string word;
         while (end < text.size()) {
             // Callers validate UTF-8 first. An invalid byte still counts as
             // one character, so the loop always advances.
             std::size_t length = std::max<std::size_t>(utf8_sequence_length(text, end), 1);
-            if (end > pos && end + length - pos > capacity)
+            // Another charset is converted word by word, so that a stateful
+            // one such as ISO-2022-JP returns to ASCII at the end of each.
+            std::string candidate = charset.from_utf8(text.substr(pos, end + length - pos), "header text");
+            if (end > pos && candidate.size() > capacity)
                 break;
+            word = std::move(candidate);
             end += length;
         }
 
         if (!out.empty())
             out += ' ';
-        out += kWordPrefix;
-        out += base64(text.substr(pos, end - pos));
+        out += prefix;
+        out += base64(word);
         out += kWordSuffix;
         pos = end;
-        word_limit = std::max(max_length, kMinEncodedWordLength);
+        word_limit = std::max(max_length, min_length);
     }
     return out;
 }
@@ -362,7 +376,7 @@ std::string encode_unstructured(std::string_view text)
     return encode_words(text, kMaxEncodedWordLength, kMaxEncodedWordLength);
 }
 
-std::string encode_display_name(std::string_view name)
+std::string encode_display_name(std::string_view name, const Charset &charset)
 {
     if (name.empty() || is_atom_phrase(name))
         return std::string(name);
@@ -370,7 +384,7 @@ std::string encode_display_name(std::string_view name)
     std::string quoted = quote_string(name);
     if (is_plain_header_text(name) && is_plain_header_text(quoted))
         return quoted;
-    return encode_words(name, kDisplayNameWordLength, kDisplayNameWordLength);
+    return encode_words(name, kDisplayNameWordLength, kDisplayNameWordLength, charset);
 }
 
 std::string fold_header(std::string_view name, std::string_view value)
@@ -386,7 +400,7 @@ std::string fold_header(std::string_view name, std::string_view value)
     return writer.finish();
 }
 
-std::string fold_unstructured(std::string_view name, std::string_view text)
+std::string fold_unstructured(std::string_view name, std::string_view text, const Charset &charset)
 {
     if (is_plain_header_text(text))
         return fold_header(name, text);
@@ -397,7 +411,7 @@ std::string fold_unstructured(std::string_view name, std::string_view text)
     std::size_t first_max_length = kMaxEncodedWordLength;
     if (prefix_length + kMinEncodedWordLength <= kFoldLength)
         first_max_length = std::min(kMaxEncodedWordLength, kFoldLength - prefix_length);
-    return fold_header(name, encode_words(text, first_max_length, kMaxEncodedWordLength));
+    return fold_header(name, encode_words(text, first_max_length, kMaxEncodedWordLength, charset));
 }
 
 std::string fold_list_header(std::string_view name, const std::vector<std::string> &items, char separator)
@@ -409,9 +423,10 @@ std::string fold_list_header(std::string_view name, const std::vector<std::strin
         if (i + 1 < items.size())
             unit += separator;
 
-        bool fits_a_line = writer.fits(unit.size()) || (writer.line_has_value() && unit.size() <= kFoldLength);
-        if (fits_a_line) {
-            writer.append(unit);
+        // An item that fits a line alone is never split. It may go on a
+        // line of its own right after the field name (RFC 5322 FWS).
+        if (writer.fits(unit.size()) || unit.size() <= kFoldLength) {
+            writer.append(unit, true);
             continue;
         }
         for (std::string_view piece : split_at_folding_points(unit))

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mime/charset.h"
+
 namespace mailbridge::mime {
 
 // Quoted-printable with CRLF line ends, lines at most 76 characters. Input
@@ -33,25 +35,28 @@ bool is_valid_utf8(std::string_view text);
 // it contains "=?", which a reader would decode as an encoded word, or a
 // word longer than 75 characters, which no fold could fit on a line.
 std::string encode_unstructured(std::string_view text);
-// Encode all of text as RFC 2047 "=?UTF-8?B?...?=" words joined by single
-// spaces: the first at most first_max_length characters, the others at most
-// max_length (both raised to 20 if lower, so that any one character fits).
-// A UTF-8 sequence is never split across words.
-std::string encode_words(std::string_view text, std::size_t first_max_length, std::size_t max_length);
+// Encode all of text (UTF-8) as RFC 2047 "=?CHARSET?B?...?=" words in
+// charset, joined by single spaces: the first at most first_max_length
+// characters, the others at most max_length. Both are raised when lower
+// than one character needs (20 for UTF-8). A character is never split
+// across words. Throws InvalidInput when charset lacks a character.
+std::string encode_words(std::string_view text, std::size_t first_max_length, std::size_t max_length,
+                         const Charset &charset = Charset());
 // A display name: an atom list as is, a quoted string when it has specials,
-// encoded words when it has non-ASCII text.
-std::string encode_display_name(std::string_view name);
+// encoded words in charset when it has non-ASCII text.
+std::string encode_display_name(std::string_view name, const Charset &charset = Charset());
 
 // Produce "Name: value\r\n" folded at white space so that lines stay under
 // 78 characters where possible and never exceed 998. Throws InvalidInput
 // when the value has CR, LF or NUL, or a word too long for 998 octets.
 std::string fold_header(std::string_view name, std::string_view value);
 // Same for unstructured text (Subject), encoded as by encode_unstructured
-// but with the first encoded word sized to fit after "Name: ".
-std::string fold_unstructured(std::string_view name, std::string_view text);
+// but in charset and with the first encoded word sized to fit after "Name: ".
+std::string fold_unstructured(std::string_view name, std::string_view text, const Charset &charset = Charset());
 // Produce "Name: item1, item2\r\n" (separator ',') or "Name: a; b=c\r\n"
-// (separator ';'), folded between items, and inside an item at white space
-// only when the item does not fit a line alone. Throws as fold_header.
+// (separator ';'), folded between items, also between the name and the
+// first item, and inside an item at white space only when the item does not
+// fit a line alone. Throws as fold_header.
 std::string fold_list_header(std::string_view name, const std::vector<std::string> &items,
                              char separator = ',');
 

@@ -12,24 +12,15 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "mime/content.h"
 #include "mime/encoding.h"
+#include "mime/entity.h"
+#include "mime/field_values.h"
 
 namespace mailbridge::mime {
 namespace {
 
 constexpr std::size_t kRandomBytes = 16;  // 128 bits for Message-ID and boundaries
-// "Message-ID: <" + id + ">" must fit the 998-octet line limit.
-constexpr std::size_t kMaxMessageIdLength = 998 - 14;
-// RFC 2231 continuation segments are cut at this many characters so that
-// " filename*0*=UTF-8''" plus a segment and ';' stays under 78.
-constexpr std::size_t kMaxParameterSegmentLength = 50;
-// A file name longer than this goes out as RFC 2231 segments, which fold.
-constexpr std::size_t kMaxPlainFilenameLength = 60;
-// Encoded words inside name="...": the first shares its line with
-// ' name="', the last carries the closing quote (see fold_list_header).
-constexpr std::size_t kFirstNameWordLength = 69;
-constexpr std::size_t kNameWordLength = 74;
-
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
 std::string to_lower_ascii(std::string_view text)
@@ -40,30 +31,6 @@ std::string to_lower_ascii(std::string_view text)
             c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
-}
-
-bool is_ascii_alphanumeric(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-bool is_wsp(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-std::string_view trim_wsp(std::string_view text)
-{
-    while (!text.empty() && is_wsp(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && is_wsp(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
-bool ends_with_crlf(std::string_view text)
-{
-    return text.size() >= 2 && text.substr(text.size() - 2) == "\r\n";
 }
 
 std::string random_hex(std::size_t bytes)
@@ -98,220 +65,16 @@ std::string format_date(std::time_t time)
     return buffer;
 }
 
-// RFC 5322 atext, ASCII only (Message-IDs are not internationalized).
-bool is_ascii_atext(char c)
-{
-    return is_ascii_alphanumeric(c) || std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
-}
-
-bool is_ascii_dot_atom(std::string_view text)
-{
-    if (text.empty() || text.front() == '.' || text.back() == '.' || text.find("..") != std::string_view::npos)
-        return false;
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == '.' || is_ascii_atext(c); });
-}
-
-// RFC 5322 section 3.6.4 msg-id content: id-left "@" id-right, where
-// id-right is a dot-atom or a "[...]" literal of dtext.
-bool is_message_id(std::string_view id)
-{
-    std::size_t at = id.find('@');
-    if (at == std::string_view::npos || !is_ascii_dot_atom(id.substr(0, at)))
-        return false;
-    std::string_view right = id.substr(at + 1);
-    if (is_ascii_dot_atom(right))
-        return true;
-    if (right.size() < 2 || right.front() != '[' || right.back() != ']')
-        return false;
-    std::string_view inside = right.substr(1, right.size() - 2);
-    return std::all_of(inside.begin(), inside.end(), [](char c) {
-        auto byte = static_cast<unsigned char>(c);
-        return byte >= 33 && byte <= 126 && c != '[' && c != ']' && c != '\\';
-    });
-}
-
-// RFC 2045 section 5.1 token: printable ASCII except space and tspecials.
-bool is_token(std::string_view text)
-{
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-        auto byte = static_cast<unsigned char>(c);
-        return byte > 32 && byte < 127 && std::string_view("()<>@,;:\\\"/[]?=").find(c) == std::string_view::npos;
-    });
-}
-
-bool is_quoted_parameter_value(std::string_view text)
-{
-    if (text.size() < 2 || text.front() != '"' || text.back() != '"')
-        return false;
-    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 32 && text[i] != '\t')
-            return false;
-        if (byte >= 127 || text[i] == '"')
-            return false;
-        if (text[i] == '\\' && ++i + 1 == text.size())
-            return false;  // a backslash escaping the closing quote
-    }
-    return true;
-}
-
-// Split at ';' outside quoted strings.
-std::vector<std::string_view> split_parameters(std::string_view text)
-{
-    std::vector<std::string_view> pieces;
-    bool quoted = false;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (quoted && text[i] == '\\') {
-            ++i;
-        } else if (text[i] == '"') {
-            quoted = !quoted;
-        } else if (!quoted && text[i] == ';') {
-            pieces.push_back(text.substr(start, i - start));
-            start = i + 1;
-        }
-    }
-    pieces.push_back(text.substr(start));
-    return pieces;
-}
-
-// RFC 2045 section 5.1: type "/" subtype *(";" attribute "=" value), as
-// the items "type/subtype", "attribute=value", ... for fold_list_header.
-std::vector<std::string> parse_content_type(std::string_view content_type)
-{
-    auto reject = [&]() {
-        throw InvalidInput("invalid content type " + quote_for_error(content_type) +
-                           ": expected type/subtype with optional \"; attribute=value\" parameters");
-    };
-
-    std::vector<std::string> items;
-    for (std::string_view piece : split_parameters(content_type)) {
-        piece = trim_wsp(piece);
-        if (items.empty()) {
-            std::size_t slash = piece.find('/');
-            if (slash == std::string_view::npos)
-                reject();
-            if (!is_token(piece.substr(0, slash)) || !is_token(piece.substr(slash + 1)))
-                reject();
-            items.emplace_back(piece);
-            continue;
-        }
-        std::size_t equals = piece.find('=');
-        if (equals == std::string_view::npos)
-            reject();
-        std::string_view attribute = trim_wsp(piece.substr(0, equals));
-        std::string_view value = trim_wsp(piece.substr(equals + 1));
-        if (!is_token(attribute) || !(is_token(value) || is_quoted_parameter_value(value)))
-            reject();
-        items.push_back(std::string(attribute) + "=" + std::string(value));
-    }
-    return items;
-}
-
-std::string join_content_type(const std::vector<std::string> &items)
-{
-    std::string out;
-    for (const std::string &item : items) {
-        if (!out.empty())
-            out += "; ";
-        out += item;
-    }
-    return out;
-}
-
-std::string quote_parameter(std::string_view value)
-{
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
-// A file name that can go into filename="..." and name="..." as it is.
-bool is_plain_filename(std::string_view filename)
-{
-    bool printable = std::all_of(filename.begin(), filename.end(), [](char c) {
-        auto byte = static_cast<unsigned char>(c);
-        return byte >= 32 && byte <= 126;
-    });
-    return printable && filename.size() <= kMaxPlainFilenameLength && filename.find("=?") == std::string_view::npos;
-}
-
-// RFC 2231 section 7 attribute-char: a token character other than '*',
-// '\'' and '%'. Other bytes are written as %XX.
-std::string percent_encode_character(std::string_view character)
-{
-    bool attribute_char = character.size() == 1 && is_token(character) &&
-                          std::string_view("*'%").find(character[0]) == std::string_view::npos;
-    if (attribute_char)
-        return std::string(character);
-    std::string out;
-    for (char c : character) {
-        auto byte = static_cast<unsigned char>(c);
-        out += '%';
-        out += kHexDigits[byte >> 4];
-        out += kHexDigits[byte & 0x0f];
-    }
-    return out;
-}
-
-// Percent-encoded value cut into segments that never split a UTF-8
-// sequence, because some readers decode each segment on its own.
-std::vector<std::string> percent_encoded_segments(std::string_view value)
-{
-    std::vector<std::string> segments(1);
-    std::size_t pos = 0;
-    while (pos < value.size()) {
-        std::size_t length = std::max<std::size_t>(utf8_sequence_length(value, pos), 1);
-        std::string encoded = percent_encode_character(value.substr(pos, length));
-        if (!segments.back().empty() && segments.back().size() + encoded.size() > kMaxParameterSegmentLength)
-            segments.emplace_back();
-        segments.back() += encoded;
-        pos += length;
-    }
-    return segments;
-}
-
-// The filename parameter of Content-Disposition: quoted when plain,
-// otherwise RFC 2231 "filename*=UTF-8''..." split into "filename*0*=",
-// "filename*1*=" ... when long.
-std::vector<std::string> filename_parameters(std::string_view filename)
-{
-    if (is_plain_filename(filename))
-        return {"filename=" + quote_parameter(filename)};
-
-    std::vector<std::string> segments = percent_encoded_segments(filename);
-    if (segments.size() == 1)
-        return {"filename*=UTF-8''" + segments[0]};
-    std::vector<std::string> parameters;
-    for (std::size_t i = 0; i < segments.size(); ++i)
-        parameters.push_back("filename*" + std::to_string(i) + "*=" + (i == 0 ? "UTF-8''" : "") + segments[i]);
-    return parameters;
-}
-
-// The name parameter of Content-Type, which older readers use instead of
-// RFC 2231: RFC 2047 encoded words inside the quotes when not plain.
-std::string name_parameter(std::string_view filename)
-{
-    if (is_plain_filename(filename))
-        return "name=" + quote_parameter(filename);
-    return "name=\"" + encode_words(filename, kFirstNameWordLength, kNameWordLength) + "\"";
-}
-
 std::string base_name(std::string_view path)
 {
     std::size_t slash = path.rfind('/');
     return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
-// Throws InvalidInput unless path names a regular file that can be opened
-// for reading. Devices and FIFOs are rejected because reading them could
-// block or never end.
-void check_readable_file(const std::string &path)
+// The size of the file at path. Throws InvalidInput unless path names a
+// regular file that can be opened for reading. Devices and FIFOs are
+// rejected because reading them could block or never end.
+std::uint64_t readable_file_size(const std::string &path)
 {
     if (path.empty() || path.find('\0') != std::string::npos)
         throw InvalidInput("invalid attachment path " + quote_for_error(path) + ": it is empty or contains NUL");
@@ -324,116 +87,15 @@ void check_readable_file(const std::string &path)
     if (file == nullptr)
         throw InvalidInput("attachment file " + quote_for_error(path) + " is not readable: " + std::strerror(errno));
     std::fclose(file);
+    return static_cast<std::uint64_t>(status.st_size);
 }
 
-struct FileCloser {
-    void operator()(std::FILE *file) const { std::fclose(file); }
-};
-
-std::string read_file(const std::string &path)
-{
-    check_readable_file(path);
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file)
-        throw InvalidInput("attachment file " + quote_for_error(path) + " is not readable: " + std::strerror(errno));
-    std::string content;
-    char buffer[65536];
-    std::size_t count = 0;
-    while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0)
-        content.append(buffer, count);
-    if (std::ferror(file.get()))
-        throw InvalidInput("reading attachment file " + quote_for_error(path) + " failed: " + std::strerror(errno));
-    return content;
-}
-
-// A MIME entity: its Content-* header fields (each ending in CRLF) and its
-// encoded body, without the CRLF that belongs to the next delimiter.
-struct Part {
-    std::string headers;
-    std::string body;
-};
-
-// text/plain or text/html in UTF-8: 7bit with CRLF line ends when every
-// line is short ASCII, otherwise quoted-printable (RFC 2045 section 6).
-Part text_part(std::string_view text, std::string_view subtype)
-{
-    Part part;
-    part.headers = fold_list_header("Content-Type", {"text/" + std::string(subtype), "charset=UTF-8"}, ';');
-    if (is_seven_bit_safe(text)) {
-        part.headers += "Content-Transfer-Encoding: 7bit\r\n";
-        part.body = normalize_line_ends(text);
-    } else {
-        part.headers += "Content-Transfer-Encoding: quoted-printable\r\n";
-        part.body = encode_quoted_printable(text);
-    }
-    return part;
-}
-
-Part attachment_part(const Attachment &attachment, std::string_view content)
-{
-    std::vector<std::string> type = parse_content_type(attachment.content_type);
-    std::vector<std::string> disposition{"attachment"};
-    if (!attachment.filename.empty()) {
-        type.push_back(name_parameter(attachment.filename));
-        for (std::string &parameter : filename_parameters(attachment.filename))
-            disposition.push_back(std::move(parameter));
-    }
-
-    Part part;
-    part.headers = fold_list_header("Content-Type", type, ';');
-    part.headers += "Content-Transfer-Encoding: base64\r\n";
-    part.headers += fold_list_header("Content-Disposition", disposition, ';');
-    part.body = encode_base64_lines(content);
-    if (ends_with_crlf(part.body))
-        part.body.resize(part.body.size() - 2);
-    return part;
-}
-
-bool contains(const std::vector<Part> &parts, std::string_view text)
-{
-    return std::any_of(parts.begin(), parts.end(), [&](const Part &part) {
-        return part.headers.find(text) != std::string::npos || part.body.find(text) != std::string::npos;
-    });
-}
-
-// A boundary from the frozen seed, one per multipart kind ('a' for
-// alternative, 'm' for mixed), and a new one for each attempt in the rare
-// case that the content contains it. All have the same length, so none is
-// a prefix of another. "=_" cannot occur in quoted-printable or base64.
-std::string choose_boundary(const std::string &seed, char kind, const std::vector<Part> &parts)
-{
-    for (unsigned attempt = 0;; ++attempt) {
-        char suffix[16];
-        std::snprintf(suffix, sizeof suffix, "_%c_%08X", kind, attempt);
-        std::string boundary = "=_" + seed + suffix;
-        if (!contains(parts, boundary))
-            return boundary;
-    }
-}
-
-// RFC 2046 section 5.1.1: no preamble, each part after "--boundary", and
-// "--boundary--" at the end.
-Part multipart(std::string_view subtype, const std::string &boundary, const std::vector<Part> &parts)
-{
-    Part multipart;
-    multipart.headers = fold_list_header(
-        "Content-Type", {"multipart/" + std::string(subtype), "boundary=\"" + boundary + "\""}, ';');
-    for (const Part &part : parts) {
-        multipart.body += "--" + boundary + "\r\n";
-        multipart.body += part.headers;
-        multipart.body += "\r\n";
-        multipart.body += part.body;
-        multipart.body += "\r\n";
-    }
-    multipart.body += "--" + boundary + "--";
-    return multipart;
-}
-
-std::string address_list_header(std::string_view name, const std::vector<Address> &addresses)
+std::string address_list_header(std::string_view name, const std::vector<Address> &addresses,
+                                const Charset &charset)
 {
     std::vector<std::string> items;
     for (const Address &address : addresses)
-        items.push_back(address.to_header());
+        items.push_back(address.to_header(charset));
     return fold_list_header(name, items);
 }
 
@@ -458,6 +120,49 @@ std::string envelope_key(const Address &address)
     return address.local_part + "@" + to_lower_ascii(address.domain);
 }
 
+bool has_prefix_ignoring_case(std::string_view text, std::string_view prefix)
+{
+    return text.size() >= prefix.size() && to_lower_ascii(text.substr(0, prefix.size())) == prefix;
+}
+
+// RFC 2046 sections 5.1 and 5.2: multipart and these message types must
+// not be base64-encoded, which every file part is.
+void check_base64_allowed(std::string_view content_type)
+{
+    std::string type = to_lower_ascii(content_type.substr(0, content_type.find(';')));
+    bool composite = type.rfind("multipart/", 0) == 0 || type == "message/rfc822" || type == "message/partial" ||
+                     type == "message/external-body";
+    if (composite)
+        throw InvalidInput("content type " + quote_for_error(content_type) +
+                           " cannot be sent base64-encoded as attachments are; use message/global "
+                           "or application/octet-stream");
+}
+
+Attachment make_attachment(std::string content, std::string filename, std::string content_type)
+{
+    check_single_line("attachment file name", filename);
+    check_utf8("attachment file name", filename);
+    if (content_type.empty())
+        content_type = guess_content_type(filename);
+
+    Attachment attachment;
+    attachment.content = std::move(content);
+    attachment.filename = std::move(filename);
+    attachment.content_type = join_content_type(parse_content_type(content_type));
+    check_base64_allowed(attachment.content_type);
+    return attachment;
+}
+
+std::string to_upper_ascii(std::string_view text)
+{
+    std::string out(text);
+    for (char &c : out) {
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string guess_content_type(std::string_view filename)
@@ -480,6 +185,28 @@ std::string guess_content_type(std::string_view filename)
         {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
         {"json", "application/json"},
         {"xml", "application/xml"},
+        {"webp", "image/webp"},
+        {"svg", "image/svg+xml"},
+        {"bmp", "image/bmp"},
+        {"tif", "image/tiff"},
+        {"tiff", "image/tiff"},
+        {"heic", "image/heic"},
+        {"ico", "image/vnd.microsoft.icon"},
+        {"md", "text/markdown"},
+        {"vcf", "text/vcard"},
+        {"rtf", "application/rtf"},
+        {"odt", "application/vnd.oasis.opendocument.text"},
+        {"ods", "application/vnd.oasis.opendocument.spreadsheet"},
+        {"odp", "application/vnd.oasis.opendocument.presentation"},
+        {"ppt", "application/vnd.ms-powerpoint"},
+        {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+        {"gz", "application/gzip"},
+        {"tar", "application/x-tar"},
+        {"7z", "application/x-7z-compressed"},
+        {"mp3", "audio/mpeg"},
+        {"wav", "audio/wav"},
+        {"mp4", "video/mp4"},
+        {"mov", "video/quicktime"},
     };
     std::size_t dot = filename.rfind('.');
     if (dot == std::string_view::npos)
@@ -501,25 +228,95 @@ void Message::set_subject(std::string subject)
 
 void Message::attach(std::string content, std::string filename, std::string content_type)
 {
-    check_single_line("attachment file name", filename);
-    check_utf8("attachment file name", filename);
-    if (content_type.empty())
-        content_type = guess_content_type(filename);
-
-    Attachment attachment;
-    attachment.content = std::move(content);
-    attachment.filename = std::move(filename);
-    attachment.content_type = join_content_type(parse_content_type(content_type));
-    attachments_.push_back(std::move(attachment));
+    attachments_.push_back(make_attachment(std::move(content), std::move(filename), std::move(content_type)));
 }
 
 void Message::attach_path(std::string path, std::string filename, std::string content_type)
 {
-    check_readable_file(path);
+    readable_file_size(path);
     if (filename.empty())
         filename = base_name(path);
     attach(std::string(), std::move(filename), std::move(content_type));
     attachments_.back().path = std::move(path);
+}
+
+void Message::embed(std::string content, std::string content_id, std::string filename, std::string content_type)
+{
+    check_content_id(content_id);
+    for (const Attachment &part : inline_parts_) {
+        if (part.content_id == content_id)
+            throw InvalidInput("content ID " + quote_for_error(content_id) +
+                               " is already used by another inline part; each needs its own");
+    }
+    Attachment part = make_attachment(std::move(content), std::move(filename), std::move(content_type));
+    part.content_id = std::move(content_id);
+    inline_parts_.push_back(std::move(part));
+}
+
+void Message::embed_path(std::string path, std::string content_id, std::string filename, std::string content_type)
+{
+    readable_file_size(path);
+    if (filename.empty())
+        filename = base_name(path);
+    embed(std::string(), std::move(content_id), std::move(filename), std::move(content_type));
+    inline_parts_.back().path = std::move(path);
+}
+
+void Message::set_calendar(std::string ics, std::string method)
+{
+    if (ics.empty()) {
+        calendar_.clear();
+        calendar_method_.clear();
+        return;
+    }
+    check_utf8("calendar", ics);
+    if (!is_icalendar_token(method))
+        throw InvalidInput("invalid calendar method " + quote_for_error(method) +
+                           ": expected an iTIP method such as REQUEST, CANCEL, REPLY or PUBLISH");
+    method = to_upper_ascii(method);
+    std::string declared = icalendar_method(ics);
+    if (!declared.empty() && to_upper_ascii(declared) != method)
+        throw InvalidInput("the calendar's METHOD property " + quote_for_error(declared) +
+                           " differs from the method " + quote_for_error(method) +
+                           "; RFC 6047 requires them to be equal");
+    calendar_ = std::move(ics);
+    calendar_method_ = std::move(method);
+}
+
+void Message::set_auto_submitted()
+{
+    if (has_header("Auto-Submitted"))
+        throw InvalidInput("the message already has an Auto-Submitted header from add_header");
+    auto_submitted_ = true;
+}
+
+void Message::set_list_unsubscribe(std::string url, std::string mailto)
+{
+    if (url.empty() && mailto.empty())
+        throw InvalidInput("List-Unsubscribe needs a URL, a mailto address, or both");
+    if (has_header("List-Unsubscribe") || has_header("List-Unsubscribe-Post"))
+        throw InvalidInput("the message already has a List-Unsubscribe header from add_header");
+    std::vector<std::string> items;
+    if (!url.empty()) {
+        check_unsubscribe_url(url);
+        items.push_back("<" + url + ">");
+    }
+    std::string mailto_text;
+    if (!mailto.empty()) {
+        std::string_view address = mailto;
+        if (has_prefix_ignoring_case(address, "mailto:"))
+            address.remove_prefix(7);
+        Address parsed = parse_address(address);
+        if (!parsed.display_name.empty() || address.find('<') != std::string_view::npos)
+            throw InvalidInput("invalid List-Unsubscribe address " + quote_for_error(mailto) +
+                               ": expected a bare address such as unsubscribe@example.com");
+        mailto_text = mailto_uri(parsed);
+        items.push_back("<" + mailto_text + ">");
+    }
+    fold_list_header("List-Unsubscribe", items);  // throws now if a URL is too long for a line
+
+    unsubscribe_url_ = std::move(url);
+    unsubscribe_mailto_ = std::move(mailto_text);
 }
 
 void Message::add_header(std::string name, std::string value)
@@ -536,8 +333,21 @@ void Message::add_header(std::string name, std::string value)
         throw InvalidInput("invalid value for header " + quote_for_error(name) + " " + quote_for_error(value) +
                            ": control characters are not allowed");
     check_utf8("value for header " + quote_for_error(name), value);
+    std::string lower = to_lower_ascii(name);
+    if (lower == "auto-submitted" && auto_submitted_)
+        throw InvalidInput("Auto-Submitted is already set by set_auto_submitted");
+    bool unsubscribe = lower == "list-unsubscribe" || lower == "list-unsubscribe-post";
+    if (unsubscribe && (!unsubscribe_url_.empty() || !unsubscribe_mailto_.empty()))
+        throw InvalidInput("header " + quote_for_error(name) + " is already set by set_list_unsubscribe");
     custom_header(name, value);  // throws now if the value cannot be folded
     headers_.emplace_back(std::move(name), std::move(value));
+}
+
+bool Message::has_header(std::string_view name) const
+{
+    std::string lower = to_lower_ascii(name);
+    return std::any_of(headers_.begin(), headers_.end(),
+                       [&](const auto &header) { return to_lower_ascii(header.first) == lower; });
 }
 
 void Message::set_message_id(std::string id)
@@ -573,58 +383,159 @@ void Message::freeze()
     }
     if (boundary_seed_.empty())
         boundary_seed_ = random_hex(kRandomBytes);
+
+    check_charset_conversions();
+    Part body = body_part();
+    auto content = std::make_shared<Content>();
+    content->append(header_fields());
+    content->append(body.headers);
+    content->append("\r\n");
+    content->append(std::move(body.body));
+    if (!content->ends_with_crlf())
+        content->append("\r\n");
+    frozen_ = std::move(content);
+}
+
+// Converts each text that goes out in the message's charset once, so that
+// an unconvertible character is reported with the part that has it.
+void Message::check_charset_conversions() const
+{
+    if (charset_.is_utf8())
+        return;
+    charset_.from_utf8(subject_, "the subject");
+    auto check_names = [&](const char *field, const std::vector<Address> &addresses) {
+        for (const Address &address : addresses)
+            charset_.from_utf8(address.display_name, std::string("the display name of ") + field + " address " +
+                                                         quote_for_error(address.addr_spec()));
+    };
+    check_names("From", {*from_});
+    check_names("Reply-To", reply_to_);
+    check_names("To", to_);
+    check_names("Cc", cc_);
 }
 
 std::string Message::header_fields() const
 {
     std::string out;
     out += fold_header("Date", date_);
-    out += address_list_header("From", {*from_});
+    out += address_list_header("From", {*from_}, charset_);
     if (!reply_to_.empty())
-        out += address_list_header("Reply-To", reply_to_);
+        out += address_list_header("Reply-To", reply_to_, charset_);
     if (!to_.empty())
-        out += address_list_header("To", to_);
+        out += address_list_header("To", to_, charset_);
     if (!cc_.empty())
-        out += address_list_header("Cc", cc_);
+        out += address_list_header("Cc", cc_, charset_);
     if (!subject_.empty())
-        out += fold_unstructured("Subject", subject_);
+        out += fold_unstructured("Subject", subject_, charset_);
     out += fold_header("Message-ID", "<" + message_id_ + ">");
+    if (auto_submitted_)
+        out += "Auto-Submitted: auto-generated\r\n";
+    if (!unsubscribe_url_.empty() || !unsubscribe_mailto_.empty()) {
+        std::vector<std::string> items;
+        if (!unsubscribe_url_.empty())
+            items.push_back("<" + unsubscribe_url_ + ">");
+        if (!unsubscribe_mailto_.empty())
+            items.push_back("<" + unsubscribe_mailto_ + ">");
+        out += fold_list_header("List-Unsubscribe", items);
+        if (has_prefix_ignoring_case(unsubscribe_url_, "https://"))
+            out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+    }
     for (const auto &[name, value] : headers_)
         out += custom_header(name, value);
     out += "MIME-Version: 1.0\r\n";
     return out;
 }
 
+Part Message::file_part(const Attachment &attachment, std::string_view disposition) const
+{
+    Part part;
+    part.headers = file_part_headers(attachment.content_type, attachment.filename, disposition, attachment.content_id);
+    if (attachment.path.empty())
+        part.body = base64_body(attachment.content);
+    else
+        part.body.append_base64_file(attachment.path, readable_file_size(attachment.path));
+    return part;
+}
+
+Part Message::body_part() const
+{
+    const std::string charset_parameter = "charset=" + charset_.name();
+    std::vector<Part> alternatives;
+    std::string body_type;
+    if (!text_.empty() || (html_.empty() && calendar_.empty())) {
+        std::string text = charset_.from_utf8(text_, "the text body");
+        alternatives.push_back(text_part(text, {"text/plain", charset_parameter}));
+        body_type = "text/plain";
+    }
+    if (!html_.empty()) {
+        std::string html = charset_.from_utf8(html_, "the HTML body");
+        alternatives.push_back(text_part(html, {"text/html", charset_parameter}));
+        body_type = "text/html";
+    }
+    if (!calendar_.empty()) {
+        alternatives.push_back(text_part(calendar_, {"text/calendar", "charset=UTF-8", "method=" + calendar_method_}));
+        body_type = "text/calendar";
+    }
+    Part body;
+    if (alternatives.size() == 1) {
+        body = std::move(alternatives[0]);
+    } else {
+        std::string boundary = choose_boundary(boundary_seed_, 'a', alternatives);
+        body = multipart("alternative", boundary, std::move(alternatives));
+        body_type = "multipart/alternative";
+    }
+
+    if (!inline_parts_.empty()) {
+        // RFC 2387 section 3.1: the type parameter names the root part's type.
+        std::vector<Part> related;
+        related.push_back(std::move(body));
+        for (const Attachment &part : inline_parts_)
+            related.push_back(file_part(part, "inline"));
+        std::string boundary = choose_boundary(boundary_seed_, 'r', related);
+        body = multipart("related", boundary, std::move(related), {"type=\"" + body_type + "\""});
+    }
+
+    if (!attachments_.empty()) {
+        std::vector<Part> mixed;
+        mixed.push_back(std::move(body));
+        for (const Attachment &attachment : attachments_)
+            mixed.push_back(file_part(attachment, "attachment"));
+        std::string boundary = choose_boundary(boundary_seed_, 'm', mixed);
+        body = multipart("mixed", boundary, std::move(mixed));
+    }
+    return body;
+}
+
+std::unique_ptr<ByteSource> Message::open() const
+{
+    if (!frozen_)
+        throw std::logic_error("Message::open() called before freeze()");
+    return std::make_unique<ContentSource>(frozen_);
+}
+
+std::function<std::unique_ptr<ByteSource>()> Message::opener() const
+{
+    if (!frozen_)
+        throw std::logic_error("Message::opener() called before freeze()");
+    std::shared_ptr<const Content> content = frozen_;
+    return [content]() -> std::unique_ptr<ByteSource> { return std::make_unique<ContentSource>(content); };
+}
+
+std::uint64_t Message::size() const
+{
+    if (!frozen_)
+        throw std::logic_error("Message::size() called before freeze()");
+    return frozen_->size();
+}
+
 std::string Message::serialize()
 {
     freeze();
-
-    std::vector<Part> alternatives;
-    if (!text_.empty() || html_.empty())
-        alternatives.push_back(text_part(text_, "plain"));
-    if (!html_.empty())
-        alternatives.push_back(text_part(html_, "html"));
-    Part body = alternatives.size() == 1
-                    ? alternatives[0]
-                    : multipart("alternative", choose_boundary(boundary_seed_, 'a', alternatives), alternatives);
-
-    if (!attachments_.empty()) {
-        std::vector<Part> parts{std::move(body)};
-        for (const Attachment &attachment : attachments_) {
-            if (attachment.path.empty())
-                parts.push_back(attachment_part(attachment, attachment.content));
-            else
-                parts.push_back(attachment_part(attachment, read_file(attachment.path)));
-        }
-        body = multipart("mixed", choose_boundary(boundary_seed_, 'm', parts), parts);
+    std::string out;
+    out.reserve(static_cast<std::size_t>(size()));
+    std::unique_ptr<ByteSource> source = open();
+    while (source->read(out, ContentSource::kFileChunkSize)) {
     }
-
-    std::string out = header_fields();
-    out += body.headers;
-    out += "\r\n";
-    out += body.body;
-    if (!ends_with_crlf(out))
-        out += "\r\n";
     return out;
 }
 

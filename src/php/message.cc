@@ -38,7 +38,11 @@ zend_object *message_clone(zend_object *old_object)
     zend_objects_clone_members(new_object, old_object);
     MessageObject *source = message_from(old_object);
     MessageObject *target = message_from(new_object);
-    *target->message = *source->message;
+    try {
+        *target->message = *source->message;
+    } catch (const std::exception &error) {
+        zend_throw_error(nullptr, "cannot clone the message: %s", error.what());
+    }
     return new_object;
 }
 
@@ -52,23 +56,40 @@ std::string to_string(zend_string *text)
     return std::string(ZSTR_VAL(text), ZSTR_LEN(text));
 }
 
+// Run call, which uses the C++ core, so that no C++ exception reaches the
+// engine: InvalidInput becomes a ValueError, any other exception an Error.
+// Returns false when one was thrown.
+template <typename Call>
+bool call_core(Call call)
+{
+    try {
+        call();
+        return true;
+    } catch (const mime::InvalidInput &error) {
+        throw_value_error(error.what());
+    } catch (const std::exception &error) {
+        zend_throw_error(nullptr, "%s", error.what());
+    }
+    return false;
+}
+
 // Parse each variadic argument as an address and pass it to add. Returns
-// false with a ValueError thrown on the first invalid one.
+// false with a ValueError thrown on the first invalid one, before any is added.
 template <typename Add>
 bool add_addresses(zval *arguments, uint32_t count, Add add)
 {
-    std::vector<mime::Address> parsed;
-    for (uint32_t i = 0; i < count; ++i) {
-        try {
+    return call_core([&]() {
+        std::vector<mime::Address> parsed;
+        for (uint32_t i = 0; i < count; ++i)
             parsed.push_back(mime::parse_address(to_string(Z_STR(arguments[i]))));
-        } catch (const mime::InvalidInput &error) {
-            throw_value_error(error.what());
-            return false;
-        }
-    }
-    for (mime::Address &address : parsed)
-        add(std::move(address));
-    return true;
+        for (mime::Address &address : parsed)
+            add(std::move(address));
+    });
+}
+
+std::string optional_string(zend_string *text)
+{
+    return text ? to_string(text) : std::string();
 }
 
 }  // namespace
@@ -114,6 +135,8 @@ bool envelope_data(zend_object *envelope, EnvelopeData &data)
 }  // namespace mailbridge::php
 
 using namespace mailbridge;
+using mailbridge::php::call_core;
+using mailbridge::php::optional_string;
 using mailbridge::php::this_message;
 using mailbridge::php::to_string;
 
@@ -133,14 +156,13 @@ ZEND_METHOD(MailBridge_Message, from)
         Z_PARAM_STR_OR_NULL(name)
     ZEND_PARSE_PARAMETERS_END();
 
-    try {
+    bool done = call_core([&]() {
         mime::Address parsed = name ? mime::make_address(to_string(address), to_string(name))
                                     : mime::parse_address(to_string(address));
         this_message(ZEND_THIS).set_from(std::move(parsed));
-    } catch (const mime::InvalidInput &error) {
-        php::throw_value_error(error.what());
+    });
+    if (!done)
         RETURN_THROWS();
-    }
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -177,12 +199,8 @@ ZEND_METHOD(MailBridge_Message, subject)
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_STR(subject)
     ZEND_PARSE_PARAMETERS_END();
-    try {
-        this_message(ZEND_THIS).set_subject(to_string(subject));
-    } catch (const mime::InvalidInput &error) {
-        php::throw_value_error(error.what());
+    if (!call_core([&]() { this_message(ZEND_THIS).set_subject(to_string(subject)); }))
         RETURN_THROWS();
-    }
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -192,7 +210,8 @@ ZEND_METHOD(MailBridge_Message, text)
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_STR(body)
     ZEND_PARSE_PARAMETERS_END();
-    this_message(ZEND_THIS).set_text(to_string(body));
+    if (!call_core([&]() { this_message(ZEND_THIS).set_text(to_string(body)); }))
+        RETURN_THROWS();
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -202,7 +221,8 @@ ZEND_METHOD(MailBridge_Message, html)
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_STR(body)
     ZEND_PARSE_PARAMETERS_END();
-    this_message(ZEND_THIS).set_html(to_string(body));
+    if (!call_core([&]() { this_message(ZEND_THIS).set_html(to_string(body)); }))
+        RETURN_THROWS();
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -217,13 +237,11 @@ ZEND_METHOD(MailBridge_Message, attach)
         Z_PARAM_OPTIONAL
         Z_PARAM_STR_OR_NULL(content_type)
     ZEND_PARSE_PARAMETERS_END();
-    try {
-        this_message(ZEND_THIS).attach(to_string(content), to_string(filename),
-                                       content_type ? to_string(content_type) : std::string());
-    } catch (const mime::InvalidInput &error) {
-        php::throw_value_error(error.what());
+    bool done = call_core([&]() {
+        this_message(ZEND_THIS).attach(to_string(content), to_string(filename), optional_string(content_type));
+    });
+    if (!done)
         RETURN_THROWS();
-    }
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -239,21 +257,107 @@ ZEND_METHOD(MailBridge_Message, attachFromPath)
         Z_PARAM_STR_OR_NULL(content_type)
     ZEND_PARSE_PARAMETERS_END();
 
-    std::string name;
-    if (filename) {
-        name = to_string(filename);
-    } else {
-        std::string full = to_string(path);
-        size_t slash = full.find_last_of('/');
-        name = slash == std::string::npos ? full : full.substr(slash + 1);
-    }
-    try {
-        this_message(ZEND_THIS).attach_path(to_string(path), name,
-                                            content_type ? to_string(content_type) : std::string());
-    } catch (const mime::InvalidInput &error) {
-        php::throw_value_error(error.what());
+    bool done = call_core([&]() {
+        this_message(ZEND_THIS).attach_path(to_string(path), optional_string(filename),
+                                            optional_string(content_type));
+    });
+    if (!done)
         RETURN_THROWS();
-    }
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, embed)
+{
+    zend_string *content;
+    zend_string *cid;
+    zend_string *filename = nullptr;
+    zend_string *content_type = nullptr;
+    ZEND_PARSE_PARAMETERS_START(2, 4)
+        Z_PARAM_STR(content)
+        Z_PARAM_STR(cid)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(filename)
+        Z_PARAM_STR_OR_NULL(content_type)
+    ZEND_PARSE_PARAMETERS_END();
+    bool done = call_core([&]() {
+        this_message(ZEND_THIS).embed(to_string(content), to_string(cid), optional_string(filename),
+                                      optional_string(content_type));
+    });
+    if (!done)
+        RETURN_THROWS();
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, embedFromPath)
+{
+    zend_string *path;
+    zend_string *cid;
+    zend_string *content_type = nullptr;
+    ZEND_PARSE_PARAMETERS_START(2, 3)
+        Z_PARAM_PATH_STR(path)
+        Z_PARAM_STR(cid)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(content_type)
+    ZEND_PARSE_PARAMETERS_END();
+    bool done = call_core([&]() {
+        this_message(ZEND_THIS).embed_path(to_string(path), to_string(cid), std::string(),
+                                           optional_string(content_type));
+    });
+    if (!done)
+        RETURN_THROWS();
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, calendar)
+{
+    zend_string *ics;
+    zend_string *method = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_STR(ics)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR(method)
+    ZEND_PARSE_PARAMETERS_END();
+    bool done = call_core([&]() {
+        this_message(ZEND_THIS).set_calendar(to_string(ics), method ? to_string(method) : std::string("REQUEST"));
+    });
+    if (!done)
+        RETURN_THROWS();
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, charset)
+{
+    zend_string *charset;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(charset)
+    ZEND_PARSE_PARAMETERS_END();
+    if (!call_core([&]() { this_message(ZEND_THIS).set_charset(to_string(charset)); }))
+        RETURN_THROWS();
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, autoSubmitted)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    if (!call_core([&]() { this_message(ZEND_THIS).set_auto_submitted(); }))
+        RETURN_THROWS();
+    RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(MailBridge_Message, listUnsubscribe)
+{
+    zend_string *url;
+    zend_string *mailto = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_STR_OR_NULL(url)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(mailto)
+    ZEND_PARSE_PARAMETERS_END();
+    bool done = call_core([&]() {
+        this_message(ZEND_THIS).set_list_unsubscribe(optional_string(url), optional_string(mailto));
+    });
+    if (!done)
+        RETURN_THROWS();
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -265,12 +369,8 @@ ZEND_METHOD(MailBridge_Message, header)
         Z_PARAM_STR(name)
         Z_PARAM_STR(value)
     ZEND_PARSE_PARAMETERS_END();
-    try {
-        this_message(ZEND_THIS).add_header(to_string(name), to_string(value));
-    } catch (const mime::InvalidInput &error) {
-        php::throw_value_error(error.what());
+    if (!call_core([&]() { this_message(ZEND_THIS).add_header(to_string(name), to_string(value)); }))
         RETURN_THROWS();
-    }
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -280,12 +380,8 @@ ZEND_METHOD(MailBridge_Message, messageId)
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_STR(id)
     ZEND_PARSE_PARAMETERS_END();
-    try {
-        this_message(ZEND_THIS).set_message_id(to_string(id));
-    } catch (const mime::InvalidInput &error) {
-        php::throw_value_error(error.what());
+    if (!call_core([&]() { this_message(ZEND_THIS).set_message_id(to_string(id)); }))
         RETURN_THROWS();
-    }
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -295,12 +391,8 @@ ZEND_METHOD(MailBridge_Message, messageIdDomain)
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_STR(domain)
     ZEND_PARSE_PARAMETERS_END();
-    try {
-        this_message(ZEND_THIS).set_message_id_domain(to_string(domain));
-    } catch (const mime::InvalidInput &error) {
-        php::throw_value_error(error.what());
+    if (!call_core([&]() { this_message(ZEND_THIS).set_message_id_domain(to_string(domain)); }))
         RETURN_THROWS();
-    }
     RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -323,7 +415,7 @@ static void message_to_string(INTERNAL_FUNCTION_PARAMETERS)
         php::throw_value_error(error.what());
         RETURN_THROWS();
     } catch (const std::exception &error) {
-        // Only a failure of OpenSSL's random generator gets here.
+        // A failure of OpenSSL's random generator, or memory exhausted.
         zend_throw_error(nullptr, "cannot serialize the message: %s", error.what());
         RETURN_THROWS();
     }
@@ -357,6 +449,9 @@ ZEND_METHOD(MailBridge_Envelope, __construct)
     } catch (const mime::InvalidInput &error) {
         zend_argument_value_error(1, "is not a valid address: %s", error.what());
         RETURN_THROWS();
+    } catch (const std::exception &error) {
+        zend_throw_error(nullptr, "%s", error.what());
+        RETURN_THROWS();
     }
     if (zend_hash_num_elements(recipients) == 0) {
         zend_argument_value_error(2, "must contain at least one recipient");
@@ -379,6 +474,10 @@ ZEND_METHOD(MailBridge_Envelope, __construct)
         } catch (const mime::InvalidInput &error) {
             zval_ptr_dtor(&list);
             zend_argument_value_error(2, "contains an invalid address: %s", error.what());
+            RETURN_THROWS();
+        } catch (const std::exception &error) {
+            zval_ptr_dtor(&list);
+            zend_throw_error(nullptr, "%s", error.what());
             RETURN_THROWS();
         }
         add_next_index_stringl(&list, spec.data(), spec.size());

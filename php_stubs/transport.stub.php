@@ -23,6 +23,7 @@ namespace MailBridge;
  *   total_timeout (float seconds for a whole send() call, default 0: no limit),
  *   logger (callable(string $line): void receiving the transcript, secrets redacted),
  *   persistent (bool, default true: an idle session outlives the request in the process's pool),
+ *   dkim (DkimSigner or list of DkimSigner: every message sent is signed, one signature each),
  *   tls (array: verify_peer (bool, default true), verify_peer_name (bool, default true),
  *        cafile, capath, peer_name, fingerprint (SHA-256 of the certificate, hex; when set it
  *        replaces chain and name verification: only that certificate is accepted)).
@@ -52,9 +53,12 @@ final class SmtpTransport
      * Options: concurrency (int, default 4), max_per_second (float),
      * max_messages_per_connection (int, default 100), max_attempts (int,
      * default 3), on_result (callable(SendResult $result, int $index): void,
-     * called as each message finishes).
+     * called as each message finishes), keep_results (bool, default true;
+     * with false the results are only passed to on_result and the method
+     * returns counts by status, ['sent' => n, 'rejected' => n, 'deferred'
+     * => n, 'unknown' => n], so memory stays flat for any number of messages).
      *
-     * @return list<SendResult>
+     * @return list<SendResult>|array<string, int>
      */
     public function sendMany(iterable $messages, array $options = []): array {}
 

@@ -40,6 +40,31 @@ private:
     size_t offset_ = 0;
 };
 
+// A fixed prefix (DKIM-Signature fields, for example) followed by another
+// source.
+class PrefixedSource : public ByteSource {
+public:
+    PrefixedSource(std::shared_ptr<const std::string> prefix, std::unique_ptr<ByteSource> rest)
+        : prefix_(std::move(prefix)), rest_(std::move(rest))
+    {
+    }
+    bool read(std::string &out, size_t max_bytes) override
+    {
+        if (offset_ < prefix_->size()) {
+            size_t length = std::min(max_bytes, prefix_->size() - offset_);
+            out.append(*prefix_, offset_, length);
+            offset_ += length;
+            return true;
+        }
+        return rest_->read(out, max_bytes);
+    }
+
+private:
+    std::shared_ptr<const std::string> prefix_;
+    size_t offset_ = 0;
+    std::unique_ptr<ByteSource> rest_;
+};
+
 }  // namespace mailbridge
 
 #endif

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <unordered_map>
 #include <memory>
 
 #include "common/error.h"
 #include "mime/address.h"
 #include "mime/message.h"
+#include "dkim/signer.h"
 #include "smtp/bulk.h"
 #include "smtp/client.h"
 
@@ -30,6 +33,7 @@ struct TransportState {
     std::vector<smtp::Endpoint> hosts;
     smtp::BulkOptions bulk;
     bool persistent = true;  // idle session goes back to the pool, not QUIT
+    std::vector<const dkim::Signer *> dkim_signers;  // owned by the DkimSigner objects below
     bool busy = false;            // a method is running; see BusyGuard
     bool logger_failed = false;   // the logger threw during the current call
     std::vector<std::string> log_lines;  // transcript lines not yet passed to the logger
@@ -44,6 +48,7 @@ struct TransportState {
 struct TransportObject {
     TransportState *state;
     zval logger;  // IS_UNDEF without a logger
+    zval dkim;    // the DkimSigner objects, kept alive while the transport uses them; IS_UNDEF without
     zend_object std;
 };
 
@@ -59,6 +64,7 @@ zend_object *transport_create(zend_class_entry *ce)
     object_properties_init(&intern->std, ce);
     intern->state = nullptr;
     ZVAL_UNDEF(&intern->logger);
+    ZVAL_UNDEF(&intern->dkim);
     intern->std.handlers = &transport_handlers;
     return &intern->std;
 }
@@ -84,19 +90,17 @@ void transport_free(zend_object *object)
         intern->state = nullptr;
     }
     zval_ptr_dtor(&intern->logger);
+    zval_ptr_dtor(&intern->dkim);
     zend_object_std_dtor(object);
 }
 
 HashTable *transport_get_gc(zend_object *object, zval **table, int *count)
 {
     TransportObject *intern = transport_from(object);
-    if (Z_TYPE(intern->logger) != IS_UNDEF) {
-        *table = &intern->logger;
-        *count = 1;
-    } else {
-        *table = nullptr;
-        *count = 0;
-    }
+    zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
+    zend_get_gc_buffer_add_zval(buffer, &intern->logger);
+    zend_get_gc_buffer_add_zval(buffer, &intern->dkim);
+    zend_get_gc_buffer_use(buffer, table, count);
     return zend_std_get_properties(object);
 }
 
@@ -288,7 +292,9 @@ bool read_mechanisms(zval *value, std::vector<std::string> &out)
 }
 
 struct HostEntry;
+struct ParsedOptions;
 bool read_hosts(zval *value, std::vector<HostEntry> &hosts);
+bool read_dkim(zval *value, ParsedOptions &options);
 
 struct HostEntry {
     std::string host;
@@ -296,6 +302,7 @@ struct HostEntry {
 };
 
 struct ParsedOptions {
+    zval *dkim = nullptr;
     smtp::SessionConfig config;
     std::vector<HostEntry> hosts;
     bool round_robin = false;
@@ -394,6 +401,8 @@ bool read_option(const std::string &name, zval *entry, ParsedOptions &options)
         return read_mechanisms(entry, config.mechanisms);
     if (name == "persistent")
         return read_bool(entry, "persistent", options.persistent);
+    if (name == "dkim")
+        return read_dkim(entry, options);
     if (name == "allow_plaintext_auth")
         return read_bool(entry, "allow_plaintext_auth", config.allow_plaintext_auth);
     if (name == "client_name") {
@@ -520,6 +529,36 @@ bool read_hosts(zval *value, std::vector<HostEntry> &hosts)
         return false;
     }
     return true;
+}
+
+// "dkim": a DkimSigner or a list of them (one per algorithm, say).
+bool read_dkim(zval *value, ParsedOptions &options)
+{
+    auto is_signer = [](zval *item) { return Z_TYPE_P(item) == IS_OBJECT && dkim_signer_from(Z_OBJ_P(item)) != nullptr; };
+    if (Z_TYPE_P(value) == IS_NULL) {
+        options.dkim = nullptr;
+        return true;
+    }
+    if (is_signer(value)) {
+        options.dkim = value;
+        return true;
+    }
+    if (Z_TYPE_P(value) == IS_ARRAY) {
+        zval *item;
+        ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
+            ZVAL_DEREF(item);
+            if (!is_signer(item)) {
+                zend_type_error("MailBridge\\SmtpTransport option \"dkim\" must contain only MailBridge\\DkimSigner "
+                                "objects, %s given", zend_zval_type_name(item));
+                return false;
+            }
+        } ZEND_HASH_FOREACH_END();
+        options.dkim = value;
+        return true;
+    }
+    zend_type_error("MailBridge\\SmtpTransport option \"dkim\" must be a MailBridge\\DkimSigner or a list of them, %s "
+                    "given", zend_zval_type_name(value));
+    return false;
 }
 
 bool check_options(ParsedOptions &options)
@@ -754,17 +793,51 @@ void set_data(smtp::Transaction &transaction, std::string bytes)
     transaction.open_data = [shared]() { return std::make_unique<StringSource>(shared); };
 }
 
+// Prefix the message with one DKIM-Signature field per signer. Each signer
+// reads the message once, in chunks, so file attachments are hashed while
+// streaming and sent afterwards from a second read.
+bool sign_transaction(smtp::Transaction &transaction, const std::vector<const dkim::Signer *> &signers)
+{
+    auto headers = std::make_shared<std::string>();
+    try {
+        for (const dkim::Signer *signer : signers) {
+            std::unique_ptr<ByteSource> source = transaction.open_data();
+            *headers += signer->sign(*source);
+        }
+    } catch (const mime::InvalidInput &error) {
+        php::throw_value_error(std::string("cannot DKIM-sign the message: ") + error.what());
+        return false;
+    } catch (const std::exception &error) {
+        zend_throw_exception_ex(transport_exception_ce, 0, "cannot DKIM-sign the message: %s", error.what());
+        return false;
+    }
+    auto unsigned_data = transaction.open_data;
+    std::shared_ptr<const std::string> prefix = headers;
+    transaction.open_data = [prefix, unsigned_data]() {
+        return std::make_unique<PrefixedSource>(prefix, unsigned_data());
+    };
+    transaction.size_estimate += prefix->size();
+    return true;
+}
+
 // Build the transaction for a Message (its own envelope unless one is
-// given) or for raw bytes with an Envelope. Returns false with a PHP
+// given) or for raw bytes with an Envelope, signed by the transport's DKIM
+// signers. Returns false with a PHP
 // exception thrown on invalid input.
 bool prepare_transaction(zend_object *message_object, zend_string *raw, zend_object *envelope_object,
-                         smtp::Transaction &transaction, std::string &message_id)
+                         smtp::Transaction &transaction, std::string &message_id,
+                         const std::vector<const dkim::Signer *> &signers)
 {
     if (message_object != nullptr) {
         mime::Message &message = *php::message_from(message_object)->message;
-        std::string bytes;
         try {
-            bytes = message.serialize();
+            // freeze() fixes Message-ID, Date and boundaries, so toString()
+            // returns the bytes sent. The opener reads the frozen snapshot,
+            // so later changes to the PHP object (while sendMany() has the
+            // message queued) do not change what is sent.
+            message.freeze();
+            transaction.size_estimate = message.size();
+            transaction.open_data = message.opener();
         } catch (const mime::InvalidInput &error) {
             php::throw_value_error(error.what());
             return false;
@@ -774,7 +847,6 @@ bool prepare_transaction(zend_object *message_object, zend_string *raw, zend_obj
             return false;
         }
         message_id = message.message_id();
-        php::set_data(transaction, std::move(bytes));
         transaction.sender = message.envelope_sender();
         transaction.recipients = message.envelope_recipients();
         transaction.smtputf8 = message.needs_smtputf8();
@@ -799,7 +871,8 @@ bool prepare_transaction(zend_object *message_object, zend_string *raw, zend_obj
         php::throw_value_error("the message has no recipients");
         return false;
     }
-
+    if (!signers.empty() && !sign_transaction(transaction, signers))
+        return false;
     return true;
 }
 
@@ -890,6 +963,18 @@ ZEND_METHOD(MailBridge_SmtpTransport, __construct)
     intern->state = state;
     if (logging)
         ZVAL_COPY(&intern->logger, options.logger);
+    if (options.dkim != nullptr) {
+        ZVAL_COPY(&intern->dkim, options.dkim);
+        if (Z_TYPE_P(options.dkim) == IS_OBJECT) {
+            state->dkim_signers.push_back(php::dkim_signer_from(Z_OBJ_P(options.dkim)));
+        } else {
+            zval *item;
+            ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(options.dkim), item) {
+                ZVAL_DEREF(item);
+                state->dkim_signers.push_back(php::dkim_signer_from(Z_OBJ_P(item)));
+            } ZEND_HASH_FOREACH_END();
+        }
+    }
 }
 
 ZEND_METHOD(MailBridge_SmtpTransport, send)
@@ -909,7 +994,8 @@ ZEND_METHOD(MailBridge_SmtpTransport, send)
 
     smtp::Transaction transaction;
     std::string message_id;
-    if (!php::prepare_transaction(message_object, raw, envelope_object, transaction, message_id))
+    if (!php::prepare_transaction(message_object, raw, envelope_object, transaction, message_id,
+                                  intern->state->dkim_signers))
         RETURN_THROWS();
 
     php::TransportState *state = intern->state;
@@ -993,6 +1079,7 @@ namespace {
 struct BulkRunOptions {
     smtp::BulkOptions bulk;
     zval *on_result = nullptr;
+    bool keep_results = true;  // false: return counts by status, so memory stays flat
 };
 
 bool read_bulk_options(HashTable *table, BulkRunOptions &options)
@@ -1028,6 +1115,8 @@ bool read_bulk_options(HashTable *table, BulkRunOptions &options)
             ok = read_count("max_attempts", 1, 10, options.bulk.max_attempts);
         } else if (name == "max_per_second") {
             ok = read_seconds(entry, "max_per_second", options.bulk.max_per_second, true);
+        } else if (name == "keep_results") {
+            ok = read_bool(entry, "keep_results", options.keep_results);
         } else if (name == "on_result") {
             ok = Z_TYPE_P(entry) == IS_NULL || zend_is_callable(entry, 0, nullptr);
             if (!ok)
@@ -1045,11 +1134,12 @@ bool read_bulk_options(HashTable *table, BulkRunOptions &options)
 
 // Turn one element of the input into a transaction: a Message, or a
 // [string $raw, Envelope $envelope] pair. Throws ValueError otherwise.
-bool element_transaction(zval *element, size_t index, smtp::Transaction &transaction, std::string &message_id)
+bool element_transaction(zval *element, size_t index, smtp::Transaction &transaction, std::string &message_id,
+                         const std::vector<const dkim::Signer *> &signers)
 {
     ZVAL_DEREF(element);
     if (Z_TYPE_P(element) == IS_OBJECT && instanceof_function(Z_OBJCE_P(element), message_ce))
-        return prepare_transaction(Z_OBJ_P(element), nullptr, nullptr, transaction, message_id);
+        return prepare_transaction(Z_OBJ_P(element), nullptr, nullptr, transaction, message_id, signers);
     if (Z_TYPE_P(element) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL_P(element)) == 2) {
         zval *raw = zend_hash_index_find(Z_ARRVAL_P(element), 0);
         zval *envelope = zend_hash_index_find(Z_ARRVAL_P(element), 1);
@@ -1058,7 +1148,7 @@ bool element_transaction(zval *element, size_t index, smtp::Transaction &transac
             ZVAL_DEREF(envelope);
             if (Z_TYPE_P(raw) == IS_STRING && Z_TYPE_P(envelope) == IS_OBJECT &&
                 instanceof_function(Z_OBJCE_P(envelope), envelope_ce))
-                return prepare_transaction(nullptr, Z_STR_P(raw), Z_OBJ_P(envelope), transaction, message_id);
+                return prepare_transaction(nullptr, Z_STR_P(raw), Z_OBJ_P(envelope), transaction, message_id, signers);
         }
     }
     zend_value_error("MailBridge\\SmtpTransport::sendMany(): element %zu must be a MailBridge\\Message or a "
@@ -1149,7 +1239,8 @@ ZEND_METHOD(MailBridge_SmtpTransport, sendMany)
     // Results by input position; message ids are kept until each outcome arrives.
     zval results;
     array_init(&results);
-    std::vector<std::string> message_ids;
+    std::unordered_map<size_t, std::string> message_ids;
+    std::map<std::string, zend_long> counts = {{"sent", 0}, {"rejected", 0}, {"deferred", 0}, {"unknown", 0}};
     size_t count = 0;
     size_t reported = 0;
     php::InputCursor cursor(messages);
@@ -1170,11 +1261,11 @@ ZEND_METHOD(MailBridge_SmtpTransport, sendMany)
             }
             smtp::Transaction transaction;
             std::string message_id;
-            if (!php::element_transaction(element, count, transaction, message_id)) {
+            if (!php::element_transaction(element, count, transaction, message_id, state->dkim_signers)) {
                 failed = true;
                 break;
             }
-            message_ids.push_back(std::move(message_id));
+            message_ids.emplace(count, std::move(message_id));
             sender.add(count, std::move(transaction));
             ++count;
         }
@@ -1186,11 +1277,10 @@ ZEND_METHOD(MailBridge_SmtpTransport, sendMany)
         for (auto &[index, outcome] : sender.take_finished()) {
             zval result;
             const Error *error = outcome.error ? &*outcome.error : nullptr;
-            php::build_result(&result, outcome.result, message_ids[index], smtp::bulk_status_name(outcome.status),
-                              error, outcome.attempts);
-            message_ids[index].clear();
-            message_ids[index].shrink_to_fit();
-            add_index_zval(&results, static_cast<zend_ulong>(index), &result);
+            const char *status = smtp::bulk_status_name(outcome.status);
+            php::build_result(&result, outcome.result, message_ids[index], status, error, outcome.attempts);
+            message_ids.erase(index);
+            ++counts[status];
             ++reported;
             if (options.on_result != nullptr) {
                 zval arguments[2], ignored;
@@ -1202,6 +1292,10 @@ ZEND_METHOD(MailBridge_SmtpTransport, sendMany)
                 if (EG(exception))
                     failed = true;
             }
+            if (options.keep_results)
+                add_index_zval(&results, static_cast<zend_ulong>(index), &result);
+            else
+                zval_ptr_dtor(&result);
         }
         php::flush_log(intern);
     }
@@ -1212,6 +1306,14 @@ ZEND_METHOD(MailBridge_SmtpTransport, sendMany)
         RETURN_THROWS();
     }
     php::flush_log(intern);
+
+    if (!options.keep_results) {
+        zval_ptr_dtor(&results);
+        array_init(return_value);
+        for (const auto &[status, number] : counts)
+            add_assoc_long_ex(return_value, status.data(), status.size(), number);
+        return;
+    }
 
     // Outcomes arrive in completion order; return them in input order.
     zval ordered;

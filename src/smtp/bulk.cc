@@ -204,6 +204,7 @@ void BulkSender::fail_everything_pending(const Error &error)
         BulkOutcome outcome;
         outcome.status = BulkStatus::deferred;
         outcome.error = item.last_error ? *item.last_error : error;
+        outcome.result = item.last_result;
         outcome.attempts = item.attempts;
         finish(std::move(item), std::move(outcome));
     }
@@ -215,9 +216,10 @@ void BulkSender::finish(Item item, BulkOutcome outcome)
     finished_.emplace_back(item.index, std::move(outcome));
 }
 
-void BulkSender::retry_or_defer(Item item, const Error &error)
+void BulkSender::retry_or_defer(Item item, const Error &error, const TransactionResult &result)
 {
     item.last_error = error;
+    item.last_result = result;
     if (item.attempts < options_.max_attempts) {
         // Back to the front: it goes out on the next free connection.
         queue_.push_front(std::move(item));
@@ -226,6 +228,7 @@ void BulkSender::retry_or_defer(Item item, const Error &error)
     BulkOutcome outcome;
     outcome.status = BulkStatus::deferred;
     outcome.error = error;
+    outcome.result = item.last_result;
     finish(std::move(item), std::move(outcome));
 }
 
@@ -270,7 +273,7 @@ void BulkSender::after_operation(Slot &slot)
             outcome.status = BulkStatus::rejected;
             finish(std::move(item), std::move(outcome));
         } else {
-            retry_or_defer(std::move(item), error);
+            retry_or_defer(std::move(item), error, session.result());
         }
         if (error.reply_code == 421)
             mark_host_down(slot.host, error);

@@ -69,6 +69,7 @@ private:
         Transaction transaction;
         unsigned attempts = 0;
         std::optional<Error> last_error;
+        TransactionResult last_result;  // recipient replies of the last attempt
     };
     struct Slot {
         std::unique_ptr<Session> session;
@@ -83,7 +84,7 @@ private:
     void start_transaction(Slot &slot);
     void after_operation(Slot &slot);
     void finish(Item item, BulkOutcome outcome);
-    void retry_or_defer(Item item, const Error &error);
+    void retry_or_defer(Item item, const Error &error, const TransactionResult &result);
     void fail_everything_pending(const Error &error);
     std::optional<size_t> pick_host();
     void mark_host_down(size_t host, const Error &error);

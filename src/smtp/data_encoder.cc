@@ -1,33 +1,52 @@
 #include "smtp/data_encoder.h"
 
+#include <cstring>
+
 namespace mailbridge::smtp {
 
 // A CR is held back in pending_cr_ until the next byte shows whether it starts
 // a CRLF. Either way it ends the line, because a bare CR becomes CRLF too. So
 // the CRLF is written when the next byte arrives, or by finish().
+//
+// Between line ends the bytes are copied as whole runs: the encoder only
+// looks at a byte individually at a line start (for a dot) and at CR or LF.
 void DataEncoder::encode(std::string_view chunk, std::string &out)
 {
     out.reserve(out.size() + chunk.size() + chunk.size() / 32 + 2);
-    for (char c : chunk) {
+    const char *position = chunk.data();
+    const char *end = position + chunk.size();
+    while (position < end) {
         if (pending_cr_) {
             pending_cr_ = false;
             out += "\r\n";
             at_line_start_ = true;
-            if (c == '\n')
+            if (*position == '\n') {
+                ++position;
                 continue;
+            }
         }
+        if (at_line_start_ && *position == '.')
+            out += '.';
 
-        if (c == '\r') {
+        // Copy up to the next CR or LF.
+        const char *run_end = position;
+        while (run_end < end && *run_end != '\r' && *run_end != '\n')
+            ++run_end;
+        if (run_end > position) {
+            out.append(position, static_cast<size_t>(run_end - position));
+            at_line_start_ = false;
+            position = run_end;
+        }
+        if (position == end)
+            break;
+
+        if (*position == '\r') {
             pending_cr_ = true;
-        } else if (c == '\n') {
+        } else {
             out += "\r\n";
             at_line_start_ = true;
-        } else {
-            if (at_line_start_ && c == '.')
-                out += '.';
-            out += c;
-            at_line_start_ = false;
         }
+        ++position;
     }
 }
 

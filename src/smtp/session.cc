@@ -92,6 +92,12 @@ void Session::set_state(State state)
     state_ = state;
     if (state == State::ready)
         last_used_ = net::Clock::now();
+    if (state == State::ready || state == State::failed || state == State::closed) {
+        // A pooled session outlives the request: it must not keep the
+        // message (or anything it refers to) once the transaction is over.
+        transaction_.open_data = nullptr;
+        source_.reset();
+    }
 }
 
 void Session::log(const std::string &line) const
@@ -832,7 +838,7 @@ void Session::send_mail_from()
         send_command(command, State::mail);
         return;
     }
-    // RFC 2920: MAIL, every RCPT and DATA go out in one write; the replies
+    // RFC 2920: MAIL, every RCPT and DATA go out in one write. The replies
     // come back in the same order and are matched one by one.
     pipelined_ = true;
     log("C: " + command);
@@ -944,8 +950,8 @@ void Session::on_data(const Reply &reply)
 {
     if (pipelined_ && pending_error_ && reply.code != 421) {
         // MAIL or every RCPT failed, but DATA was already sent. After a 354
-        // an empty message ends it (the server rejects it for lack of
-        // recipients); then RSET, and the MAIL or RCPT error is reported.
+        // an empty message ends it, and the server rejects that for lack of
+        // recipients. Then RSET, and the MAIL or RCPT error is reported.
         if (reply.code == 354) {
             aborting_data_ = true;
             log("C: .");

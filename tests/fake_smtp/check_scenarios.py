@@ -33,7 +33,12 @@ from typing import Callable
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from scenarios import (  # noqa: E402
+    ALWAYS_DEFERRED_RECIPIENT,
     CLIENT_NAME,
+    DEFERRED_ONCE_RECIPIENT,
+    DROP_AFTER_DOT_RECIPIENT,
+    DROP_AT_RCPT_RECIPIENT,
+    REJECTED_RECIPIENT,
     PASSWORD,
     RECIPIENT,
     SCENARIOS,
@@ -567,6 +572,82 @@ def client_data_stall_after_354(run: ServerRun) -> None:
     client.close()
 
 
+def client_bulk_accept_many(run: ServerRun) -> None:
+    first, second = run.connect(), run.connect()
+    for number in range(3):
+        for client in (first, second):
+            require(client.sendmail(SENDER, [f"m{number}@example.test"], MESSAGE) == {}, "message not accepted")
+    first.quit()
+    second.quit()
+    time.sleep(0.2)
+    require(run.stop() == 0, f"server problems: {run.problems()}")
+    require(run.transcript().count(b"=== connection ") == 2, "expected two recorded connections")
+    require(run.content(2, 3) == MESSAGE, "third message on the second connection not stored")
+
+
+def client_bulk_reject_recipient(run: ServerRun) -> None:
+    client = run.connect()
+    client.sendmail(SENDER, ["m0@example.test"], MESSAGE)
+    error = raises(smtplib.SMTPRecipientsRefused, lambda: client.sendmail(SENDER, [REJECTED_RECIPIENT], MESSAGE))
+    require(error.recipients[REJECTED_RECIPIENT][0] == 550, f"refused: {error.recipients}")
+    # smtplib sends RSET after the refusal, and the script replies 250 to it as a probe.
+    require(client.sendmail(SENDER, ["m2@example.test"], MESSAGE) == {}, "message after the rejection not accepted")
+    client.quit()
+
+
+def retried_recipient(recipient: str, accepted_on_retry: bool) -> Callable[[ServerRun], None]:
+    def client_function(run: ServerRun) -> None:
+        client = run.connect()
+        for _ in range(2):
+            error = raises(smtplib.SMTPRecipientsRefused, lambda: client.sendmail(SENDER, [recipient], MESSAGE))
+            require(error.recipients[recipient][0] == 451, f"refused: {error.recipients}")
+            if accepted_on_retry:
+                break
+        require(client.sendmail(SENDER, [recipient if accepted_on_retry else "m0@example.test"], MESSAGE) == {},
+                "message not accepted")
+        client.quit()
+
+    client_function.__name__ = f"client_{'retry_accepted' if accepted_on_retry else 'always_451'}"
+    return client_function
+
+
+def client_bulk_drop_after_dot(run: ServerRun) -> None:
+    client = run.connect()
+    client.sendmail(SENDER, ["m0@example.test"], MESSAGE)
+    raises(smtplib.SMTPServerDisconnected, lambda: client.sendmail(SENDER, [DROP_AFTER_DOT_RECIPIENT], MESSAGE))
+    client = run.connect()
+    client.sendmail(SENDER, ["m2@example.test"], MESSAGE)
+    client.quit()
+    require(run.content(1, 2) == MESSAGE, "the dropped message was not stored whole")
+
+
+def client_bulk_drop_at_rcpt(run: ServerRun) -> None:
+    client = run.connect()
+    raises(smtplib.SMTPServerDisconnected, lambda: client.sendmail(SENDER, [DROP_AT_RCPT_RECIPIENT], MESSAGE))
+    client = run.connect()
+    require(client.sendmail(SENDER, [DROP_AT_RCPT_RECIPIENT], MESSAGE) == {}, "second connection refused the message")
+    client.quit()
+
+
+def client_greeting_421(run: ServerRun) -> None:
+    for _ in range(2):
+        error = raises(smtplib.SMTPConnectError, run.connect)
+        require(error.smtp_code == 421, f"code {error.smtp_code}")
+    time.sleep(0.2)
+    require(run.stop() == 0, f"server problems: {run.problems()}")
+    require(run.transcript().count(b"=== connection ") == 2, "expected two recorded connections")
+
+
+def fault_second_message_to_drop_after_dot(run: ServerRun) -> None:
+    client = run.connect()
+    raises(smtplib.SMTPServerDisconnected, lambda: client.sendmail(SENDER, [DROP_AFTER_DOT_RECIPIENT], MESSAGE))
+    client = run.connect()
+    client.sendmail(SENDER, [DROP_AFTER_DOT_RECIPIENT], MESSAGE)
+    client.quit()
+    # A client that sent the message again would need a third connection.
+    raises(smtplib.SMTPConnectError, run.connect)
+
+
 # Faulty clients: the server must reply as scripted and report a problem.
 
 
@@ -714,6 +795,16 @@ CHECKS: dict[str, list[tuple[Callable[[ServerRun], None], str | None]]] = {
     "drop_after_dot": [(client_drop_after_dot, None)],
     "data_no_354": [(client_data_no_354, None)],
     "data_stall_after_354": [(client_data_stall_after_354, None)],
+    "bulk_accept_many": [(client_bulk_accept_many, None)],
+    "bulk_reject_recipient": [(client_bulk_reject_recipient, None)],
+    "bulk_451_then_accept": [(retried_recipient(DEFERRED_ONCE_RECIPIENT, True), None)],
+    "bulk_451_always": [(retried_recipient(ALWAYS_DEFERRED_RECIPIENT, False), None)],
+    "bulk_drop_after_dot": [
+        (client_bulk_drop_after_dot, None),
+        (fault_second_message_to_drop_after_dot, "has only 2 connections"),
+    ],
+    "bulk_drop_at_rcpt": [(client_bulk_drop_at_rcpt, None)],
+    "greeting_421": [(client_greeting_421, None)],
 }
 
 

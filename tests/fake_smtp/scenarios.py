@@ -139,6 +139,86 @@ def scenario(description: str, *connections: list, **options) -> Scenario:
     return Scenario(description, tuple(tuple(steps) for steps in connections), **options)
 
 
+# Bulk sending (SmtpTransport::sendMany). Each message has one recipient.
+# Messages to these recipients meet a scripted fault; every other recipient
+# is accepted.
+REJECTED_RECIPIENT = "gone@example.test"
+DEFERRED_ONCE_RECIPIENT = "later@example.test"
+ALWAYS_DEFERRED_RECIPIENT = "busy@example.test"
+DROP_AFTER_DOT_RECIPIENT = "drop-after-dot@example.test"
+DROP_AT_RCPT_RECIPIENT = "drop-at-rcpt@example.test"
+
+REJECTED_REPLY = "550 5.1.1 <gone@example.test>: Recipient address rejected: User unknown"
+DEFERRED_REPLY = "451 4.3.0 <{recipient}>: Temporary lookup failure"
+# Enough for every bulk test's messages on one connection. Each message adds
+# four nested Python frames while server.py runs the script, so 120 messages
+# stay below Python's default recursion limit of 1000.
+BULK_MESSAGES_PER_CONNECTION = 120
+
+
+def bulk_session(faults: dict[str, list[list]] | None = None,
+                 max_messages: int = BULK_MESSAGES_PER_CONNECTION) -> list:
+    """Build one connection that takes up to max_messages messages from SENDER, one recipient each, then QUIT.
+
+    faults maps a recipient to the step lists that replace "RCPT gets 250,
+    DATA, queued" for that recipient's first, second, ... transaction on this
+    connection. The last list repeats. After a list whose reply is not 2xx the
+    client sends RSET, and the next step replies 250 to it as a probe. The
+    script ends after max_messages transactions, and then a QUIT gets 221.
+    """
+    fault_items = tuple((faults or {}).items())
+    memo: dict[tuple[int, tuple[int, ...]], list] = {}
+
+    def transactions(done: int, used: tuple[int, ...]) -> list:
+        # The steps are a tree of branches over the client's next command.
+        # Subtrees are shared through memo, so its size stays linear.
+        key = (done, used)
+        if key in memo:
+            return memo[key]
+        if done == max_messages:
+            memo[key] = []
+            return []
+        rcpt_cases = []
+        for position, (recipient, variants) in enumerate(fault_items):
+            steps = variants[min(used[position], len(variants) - 1)]
+            next_used = used[:position] + (used[position] + 1,) + used[position + 1:]
+            rcpt_cases.append(
+                (rf"RCPT TO:<{re.escape(recipient)}>( .*)?", list(steps) + transactions(done + 1, next_used))
+            )
+        rcpt_cases.append(
+            (r"RCPT TO:<[^>]*>( .*)?",
+             [reply("250 2.1.5 Ok")] + data(f"BULK{done + 1}") + transactions(done + 1, used))
+        )
+        steps = [
+            branch(
+                (rf"MAIL FROM:<{re.escape(SENDER)}>( .*)?", [reply("250 2.1.0 Ok"), branch(*rcpt_cases)]),
+                ("QUIT", [reply("221 2.0.0 Bye"), expect_close(timeout=5.0)]),
+            )
+        ]
+        memo[key] = steps
+        return steps
+
+    return greeting() + ehlo("8BITMIME") + transactions(0, tuple(0 for _ in fault_items))
+
+
+def accepted_at_rcpt() -> list:
+    return [reply("250 2.1.5 Ok")] + data("LATER1")
+
+
+def deferred_at_rcpt(recipient: str) -> list:
+    return [reply(DEFERRED_REPLY.format(recipient=recipient))]
+
+
+def dropped_after_dot() -> list:
+    return [
+        reply("250 2.1.5 Ok"),
+        expect("DATA"),
+        reply("354 End data with <CR><LF>.<CR><LF>"),
+        expect_data(),
+        close(watch=0),
+    ]
+
+
 AUTH_OK = "235 2.7.0 Authentication successful"
 
 SCENARIOS: dict[str, Scenario] = {
@@ -503,5 +583,43 @@ SCENARIOS: dict[str, Scenario] = {
         greeting() + ehlo("8BITMIME") + mail_from() + rcpt_to()
         + [expect("DATA"), reply("354 End data with <CR><LF>.<CR><LF>"), sleep(4.0), discard(timeout=5.0)],
         receive_buffer=4096,
+    ),
+
+    # Bulk sending: several connections and many messages, with faults tied
+    # to recipients (see bulk_session()).
+    "bulk_accept_many": scenario(
+        f"Every connection takes up to {BULK_MESSAGES_PER_CONNECTION} messages to any recipient, then QUIT",
+        bulk_session(),
+        extra_connections="repeat-last",
+    ),
+    "bulk_reject_recipient": scenario(
+        f"One connection; RCPT {REJECTED_RECIPIENT} gets 550 5.1.1, every other recipient is accepted",
+        bulk_session({REJECTED_RECIPIENT: [[reply(REJECTED_REPLY)]]}),
+    ),
+    "bulk_451_then_accept": scenario(
+        f"One connection; RCPT {DEFERRED_ONCE_RECIPIENT} gets 451 4.3.0 the first time and 250 on the retry",
+        bulk_session({DEFERRED_ONCE_RECIPIENT: [deferred_at_rcpt(DEFERRED_ONCE_RECIPIENT), accepted_at_rcpt()]}),
+    ),
+    "bulk_451_always": scenario(
+        f"One connection; RCPT {ALWAYS_DEFERRED_RECIPIENT} gets 451 4.3.0 every time, other recipients are accepted",
+        bulk_session({ALWAYS_DEFERRED_RECIPIENT: [deferred_at_rcpt(ALWAYS_DEFERRED_RECIPIENT)]}),
+    ),
+    "bulk_drop_after_dot": scenario(
+        f"The message to {DROP_AFTER_DOT_RECIPIENT} is read whole, then the connection is closed without a reply; "
+        "a second connection accepts every recipient",
+        bulk_session({DROP_AFTER_DOT_RECIPIENT: [dropped_after_dot()]}),
+        bulk_session(),
+    ),
+    "bulk_drop_at_rcpt": scenario(
+        f"RCPT {DROP_AT_RCPT_RECIPIENT} gets no reply and the connection is closed; "
+        "a second connection accepts every recipient",
+        bulk_session({DROP_AT_RCPT_RECIPIENT: [[close(watch=0)]]}),
+        bulk_session(),
+    ),
+    "greeting_421": scenario(
+        "Every connection gets 421 4.3.2 instead of a 220 greeting and is closed; a QUIT is allowed",
+        [reply("421 4.3.2 fake.test Service not available, closing transmission channel"),
+         close(watch=1.0, allowed="QUIT")],
+        extra_connections="repeat-last",
     ),
 }

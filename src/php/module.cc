@@ -34,6 +34,7 @@ PHP_MINIT_FUNCTION(mailbridge)
     mailbridge::php::register_exception_classes();
     mailbridge::php::register_message_classes();
     mailbridge::php::register_transport_classes();
+    mailbridge::php::register_dkim_classes();
     return SUCCESS;
 }
 

@@ -15,6 +15,9 @@ class Message;
 namespace mailbridge::smtp {
 class Client;
 }
+namespace mailbridge::dkim {
+class Signer;
+}
 
 namespace mailbridge::php {
 
@@ -38,6 +41,11 @@ struct EnvelopeData {
 
 // Returns false with a ValueError thrown when a recipient is not a string.
 bool envelope_data(zend_object *envelope, EnvelopeData &data);
+
+// The signer of a constructed MailBridge\DkimSigner, or nullptr when object
+// is of another class or its constructor has not completed. The PHP object
+// owns the signer, so keep a reference to the object while using it.
+const dkim::Signer *dkim_signer_from(zend_object *object);
 
 }  // namespace mailbridge::php
 

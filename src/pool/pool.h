@@ -26,7 +26,7 @@ struct Limits {
     double max_lifetime = 300.0;        // seconds since connect, then it is closed
 };
 
-// Why a session left the pool without being reused.
+// Reason a session left the pool without being reused.
 enum class Discard {
     idle_timeout,
     lifetime,

@@ -77,8 +77,8 @@ Session::Session(const Options &options, const std::string &host)
     SSL_CTX_set_mode(ctx_, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
 
     // A pinned fingerprint names the one certificate to trust, so it takes
-    // the place of chain and name verification (a self-signed local relay,
-    // for example); check_pin() enforces it after the handshake.
+    // the place of chain and name verification, as for a self-signed local
+    // relay. check_pin() enforces it after the handshake.
     bool verify_chain = options_.verify_peer && options_.fingerprint.empty();
     if (verify_chain) {
         struct stat info;

@@ -33,6 +33,9 @@ MAILBRIDGE_CORE_SOURCES="
   src/dkim/canonicalization.cc
   src/dkim/key.cc
   src/dkim/signer.cc
+  src/imap/quote.cc
+  src/imap/response.cc
+  src/imap/utf7.cc
   src/mime/address.cc
   src/mime/charset.cc
   src/mime/content.cc

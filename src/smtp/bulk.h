@@ -101,7 +101,6 @@ private:
     std::vector<Slot> slots_;
     std::deque<Item> queue_;  // added or retried, waiting for a connection
     bool input_ended_ = false;
-    size_t in_flight_ = 0;
     std::vector<std::pair<size_t, BulkOutcome>> finished_;
     net::Clock::time_point last_start_{};
     std::optional<Error> last_connect_error_;

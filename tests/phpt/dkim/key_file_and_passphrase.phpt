@@ -36,6 +36,15 @@ echo trim(explode("\n", file_get_contents($traditional))[0]), "\n";
 $signed = (new MailBridge\DkimSigner(['domain' => 'example.com', 'selector' => 'file', 'private_key' => $traditional]))
     ->sign($message);
 echo 'traditional RSA: ', dkim_verify($signed, ['file._domainkey.example.com' => $rsa['record']]), "\n";
+
+// Text before the BEGIN line, such as the "Bag Attributes" of `openssl pkcs12`
+// output, still counts as PEM text and not as a file path.
+$signed = (new MailBridge\DkimSigner([
+    'domain' => 'example.com',
+    'selector' => 'file',
+    'private_key' => "Bag Attributes\n    localKeyID: 01 02 03\n" . $rsa['pem'],
+]))->sign($message);
+echo 'PEM after other text: ', dkim_verify($signed, ['file._domainkey.example.com' => $rsa['record']]), "\n";
 ?>
 --EXPECT--
 RSA from a path: signature 1 (a=rsa-sha256, d=example.com, s=file): pass
@@ -44,3 +53,4 @@ encrypted RSA as text: signature 1 (a=rsa-sha256, d=example.com, s=file): pass
 encrypted Ed25519 from a path: signature 1 (a=ed25519-sha256, d=example.com, s=file): pass
 -----BEGIN RSA PRIVATE KEY-----
 traditional RSA: signature 1 (a=rsa-sha256, d=example.com, s=file): pass
+PEM after other text: signature 1 (a=rsa-sha256, d=example.com, s=file): pass

@@ -16,23 +16,35 @@ bool is_wsp(char c)
 void LineEndNormalizer::normalize(std::string_view chunk, std::string &out)
 {
     out.reserve(out.size() + chunk.size() + 2);
-    for (char c : chunk) {
-        if (pending_cr_) {
-            pending_cr_ = false;
-            out += "\r\n";
-            at_line_start_ = true;
-            if (c == '\n')
-                continue;
-        }
-        if (c == '\r') {
-            pending_cr_ = true;
-        } else if (c == '\n') {
-            out += "\r\n";
-            at_line_start_ = true;
-        } else {
-            out += c;
+    std::size_t pos = 0;
+    if (pending_cr_ && !chunk.empty()) {
+        pending_cr_ = false;
+        out += "\r\n";
+        at_line_start_ = true;
+        if (chunk[0] == '\n')
+            pos = 1;
+    }
+    // Runs without CR or LF are copied whole. Each CR, LF or CRLF becomes
+    // CRLF, except a CR at the end of the chunk, which waits for the next
+    // chunk to show whether an LF follows.
+    while (pos < chunk.size()) {
+        std::size_t end = pos;
+        while (end < chunk.size() && chunk[end] != '\r' && chunk[end] != '\n')
+            ++end;
+        if (end > pos) {
+            out.append(chunk, pos, end - pos);
             at_line_start_ = false;
         }
+        if (end == chunk.size())
+            return;
+        if (chunk[end] == '\r' && end + 1 == chunk.size()) {
+            pending_cr_ = true;
+            return;
+        }
+        out += "\r\n";
+        at_line_start_ = true;
+        bool crlf = chunk[end] == '\r' && chunk[end + 1] == '\n';
+        pos = end + (crlf ? 2 : 1);
     }
 }
 
@@ -139,9 +151,16 @@ std::string canonicalize_header(Canonicalization method, std::string_view field)
 void BodyCanonicalizer::update(std::string_view chunk, std::string &out)
 {
     bool relaxed = method_ == Canonicalization::relaxed;
-    for (char c : chunk) {
-        if (c == '\r')
-            continue;  // the input is CRLF-normalized, so the LF follows
+    // Bytes that end a run of line content: CR, LF, and for relaxed also
+    // space and tab, which collapse into one pending space.
+    auto ends_run = [relaxed](char c) { return c == '\r' || c == '\n' || (relaxed && is_wsp(c)); };
+    std::size_t pos = 0;
+    while (pos < chunk.size()) {
+        char c = chunk[pos];
+        if (c == '\r') {
+            ++pos;  // the input is CRLF-normalized, so the LF follows
+            continue;
+        }
         if (c == '\n') {
             if (line_has_content_) {
                 out += "\r\n";
@@ -151,12 +170,18 @@ void BodyCanonicalizer::update(std::string_view chunk, std::string &out)
             }
             line_has_content_ = false;
             pending_space_ = false;
+            ++pos;
             continue;
         }
         if (relaxed && is_wsp(c)) {
             pending_space_ = true;
+            ++pos;
             continue;
         }
+
+        std::size_t end = pos + 1;
+        while (end < chunk.size() && !ends_run(chunk[end]))
+            ++end;
         if (!line_has_content_) {
             for (; pending_empty_lines_ > 0; --pending_empty_lines_)
                 out += "\r\n";
@@ -168,8 +193,9 @@ void BodyCanonicalizer::update(std::string_view chunk, std::string &out)
             out += ' ';
             pending_space_ = false;
         }
-        out += c;
+        out.append(chunk, pos, end - pos);
         wrote_anything_ = true;
+        pos = end;
     }
 }
 

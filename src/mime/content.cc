@@ -36,8 +36,8 @@ std::uint64_t base64_lines_size(std::uint64_t file_size)
 
 bool Content::can_merge_into_last(std::size_t text_size) const
 {
-    return text_size < kMaxMergedSegmentSize && !segments_.empty() && segments_.back().path.empty() &&
-           segments_.back().text.size() < kMaxMergedSegmentSize;
+    return text_size < kMaxMergedSegmentSize && !segments_.empty() && segments_.back().in_memory() &&
+           !segments_.back().owner && segments_.back().text.size() < kMaxMergedSegmentSize;
 }
 
 void Content::append(std::string text)
@@ -56,12 +56,22 @@ void Content::append(std::string text)
 void Content::append(Content &&other)
 {
     for (Segment &segment : other.segments_) {
-        if (segment.path.empty() && can_merge_into_last(segment.text.size()))
+        if (segment.in_memory() && !segment.owner && can_merge_into_last(segment.text.size()))
             segments_.back().text += segment.text;
         else
             segments_.push_back(std::move(segment));
     }
     other.segments_.clear();
+}
+
+void Content::append_shared(std::shared_ptr<const std::string> owner, std::string_view bytes)
+{
+    if (bytes.empty())
+        return;
+    Segment segment;
+    segment.owner = std::move(owner);
+    segment.shared = bytes;
+    segments_.push_back(std::move(segment));
 }
 
 void Content::append_base64_file(std::string path, std::uint64_t file_size)
@@ -76,7 +86,7 @@ std::uint64_t Content::size() const
 {
     std::uint64_t total = 0;
     for (const Segment &segment : segments_)
-        total += segment.path.empty() ? segment.text.size() : base64_lines_size(segment.file_size);
+        total += segment.in_memory() ? segment.bytes().size() : base64_lines_size(segment.file_size);
     return total;
 }
 
@@ -85,16 +95,16 @@ bool Content::contains(std::string_view text) const
     if (text.empty())
         return true;
     for (std::size_t i = 0; i < segments_.size(); ++i) {
-        const Segment &segment = segments_[i];
-        if (!segment.path.empty())
+        if (!segments_[i].in_memory())
             continue;
-        if (segment.text.find(text) != std::string::npos)
+        std::string_view bytes = segments_[i].bytes();
+        if (bytes.find(text) != std::string_view::npos)
             return true;
         // A match may span this segment and the next in-memory one.
-        if (i + 1 < segments_.size() && segments_[i + 1].path.empty()) {
-            std::size_t tail = std::min(segment.text.size(), text.size() - 1);
-            std::string junction = segment.text.substr(segment.text.size() - tail);
-            junction += segments_[i + 1].text.substr(0, text.size() - 1);
+        if (i + 1 < segments_.size() && segments_[i + 1].in_memory()) {
+            std::size_t tail = std::min(bytes.size(), text.size() - 1);
+            std::string junction(bytes.substr(bytes.size() - tail));
+            junction.append(segments_[i + 1].bytes().substr(0, text.size() - 1));
             if (junction.find(text) != std::string::npos)
                 return true;
         }
@@ -104,33 +114,42 @@ bool Content::contains(std::string_view text) const
 
 bool Content::ends_with_crlf() const
 {
-    if (segments_.empty() || !segments_.back().path.empty())
+    if (segments_.empty() || !segments_.back().in_memory())
         return false;  // a file segment never ends with CRLF
-    const std::string &text = segments_.back().text;
-    return text.size() >= 2 && text.compare(text.size() - 2, 2, "\r\n") == 0;
+    std::string_view bytes = segments_.back().bytes();
+    return bytes.size() >= 2 && bytes.substr(bytes.size() - 2) == "\r\n";
 }
 
 ContentSource::ContentSource(std::shared_ptr<const Content> content) : content_(std::move(content)) {}
 
 bool ContentSource::read(std::string &out, size_t max_bytes)
 {
+    std::string_view piece = read_view(max_bytes);
+    out.append(piece);
+    return !piece.empty();
+}
+
+std::string_view ContentSource::read_view(std::size_t max_bytes)
+{
     const std::vector<Content::Segment> &segments = content_->segments_;
     while (segment_index_ < segments.size()) {
         const Content::Segment &segment = segments[segment_index_];
-        const std::string *bytes = &segment.text;
-        if (!segment.path.empty()) {
+        std::string_view bytes;
+        if (segment.in_memory()) {
+            bytes = segment.bytes();
+        } else {
             if (!file_)
                 open_file(segment);
             if (offset_ == buffer_.size() && file_bytes_read_ < segment.file_size)
                 fill_buffer(segment);
-            bytes = &buffer_;
+            bytes = buffer_;
         }
 
-        if (offset_ < bytes->size()) {
-            std::size_t length = static_cast<std::size_t>(std::min<std::uint64_t>(max_bytes, bytes->size() - offset_));
-            out.append(*bytes, static_cast<std::size_t>(offset_), length);
+        if (offset_ < bytes.size()) {
+            std::size_t length = static_cast<std::size_t>(std::min<std::uint64_t>(max_bytes, bytes.size() - offset_));
+            std::string_view piece = bytes.substr(static_cast<std::size_t>(offset_), length);
             offset_ += length;
-            return true;
+            return piece;
         }
 
         if (file_)
@@ -142,7 +161,7 @@ bool ContentSource::read(std::string &out, size_t max_bytes)
         offset_ = 0;
         ++segment_index_;
     }
-    return false;
+    return {};
 }
 
 void ContentSource::open_file(const Content::Segment &segment)
@@ -176,7 +195,8 @@ void ContentSource::fill_buffer(const Content::Segment &segment)
     }
     file_bytes_read_ += count;
 
-    buffer_ = encode_base64_lines(chunk_);
+    buffer_.clear();
+    append_base64_lines(chunk_, buffer_);
     if (file_bytes_read_ == segment.file_size)
         buffer_.resize(buffer_.size() - 2);  // the CRLF before the next delimiter is not the file's
     offset_ = 0;

@@ -15,15 +15,18 @@
 
 namespace mailbridge::mime {
 
-// The bytes of a MIME entity or a whole message: a list of segments, each
-// either bytes in memory or a file that is read and base64-encoded only
-// when the content is read through a ContentSource.
+// The bytes of a MIME entity or a whole message as a list of segments. A
+// segment is bytes in memory, owned or shared with other contents, or a
+// file that is read and base64-encoded only when a ContentSource reads it.
 class Content {
 public:
     // Append text, which is moved, not copied, when it is large.
     void append(std::string text);
     // Move the segments of other to the end, without copying large ones.
     void append(Content &&other);
+    // Append bytes, which must lie inside *owner, without copying them. The
+    // content keeps owner alive, so one string can be shared by many.
+    void append_shared(std::shared_ptr<const std::string> owner, std::string_view bytes);
     // Append the file at path as base64 lines of 76 characters, each ended
     // by CRLF except the last. file_size is its size now; reading throws
     // InvalidInput when the file has another size then.
@@ -42,9 +45,15 @@ private:
     bool can_merge_into_last(std::size_t text_size) const;
 
     struct Segment {
-        std::string text;             // the bytes, when path is empty
-        std::string path;             // a file sent base64-encoded
-        std::uint64_t file_size = 0;  // the file's size when it was appended
+        std::string text;                           // the bytes, when path is empty and owner is null
+        std::shared_ptr<const std::string> owner;   // keeps shared bytes alive
+        std::string_view shared;                    // the bytes, inside *owner, when owner is set
+        std::string path;                           // a file sent base64-encoded
+        std::uint64_t file_size = 0;                // the file's size when it was appended
+
+        bool in_memory() const { return path.empty(); }
+        // The bytes of an in-memory segment.
+        std::string_view bytes() const { return owner ? shared : std::string_view(text); }
     };
 
     std::vector<Segment> segments_;
@@ -66,6 +75,10 @@ public:
 
     explicit ContentSource(std::shared_ptr<const Content> content);
     bool read(std::string &out, size_t max_bytes) override;
+    // The next at most max_bytes bytes, without copying them: a view into
+    // an in-memory segment or into the lines of the current file chunk,
+    // valid until the next call. Empty at the end. Throws as read().
+    std::string_view read_view(std::size_t max_bytes);
 
     // Maximum bytes allocated at once for file segments: the raw chunk plus
     // its base64 lines. Tests use it to check that a file is never held whole.

@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 #include "mime/address.h"
 
@@ -49,25 +51,92 @@ std::string base64(std::string_view data)
     return out;
 }
 
-// RFC 2045 section 6.7 rules (1) to (3): '=' and bytes outside printable
-// ASCII are escaped, and so is a space or tab that ends a line, because
-// transports may strip trailing white space.
-std::string escape_quoted_printable_line(std::string_view line)
-{
-    std::string out;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        auto c = static_cast<unsigned char>(line[i]);
-        bool last = i + 1 == line.size();
-        bool literal = (c >= 33 && c <= 126 && c != '=') || (is_wsp(static_cast<char>(c)) && !last);
-        if (literal) {
-            out += static_cast<char>(c);
-        } else {
-            out += '=';
-            out += kHexDigits[c >> 4];
-            out += kHexDigits[c & 0x0f];
+// Two base64 characters for each 12-bit value, so that one lookup encodes
+// half of a 3-byte group.
+struct Base64PairTable {
+    char pairs[4096][2];
+
+    constexpr Base64PairTable() : pairs()
+    {
+        constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (unsigned value = 0; value < 4096; ++value) {
+            pairs[value][0] = alphabet[value >> 6];
+            pairs[value][1] = alphabet[value & 63];
         }
     }
-    return out;
+};
+
+constexpr Base64PairTable kBase64Pairs;
+
+// Write the base64 of size bytes (RFC 4648, '=' padding, no line breaks) at
+// out, which must have room for 4 * ceil(size / 3) characters. Returns the
+// end of the output.
+char *write_base64(const unsigned char *data, std::size_t size, char *out)
+{
+    const unsigned char *groups_end = data + (size - size % 3);
+    for (; data != groups_end; data += 3, out += 4) {
+        unsigned group = (unsigned{data[0]} << 16) | (unsigned{data[1]} << 8) | data[2];
+        std::memcpy(out, kBase64Pairs.pairs[group >> 12], 2);
+        std::memcpy(out + 2, kBase64Pairs.pairs[group & 0xfff], 2);
+    }
+    if (size % 3 == 0)
+        return out;
+
+    // One or two bytes left: zero bits fill the last character, '=' the group.
+    unsigned group = unsigned{data[0]} << 16;
+    if (size % 3 == 2)
+        group |= unsigned{data[1]} << 8;
+    std::memcpy(out, kBase64Pairs.pairs[group >> 12], 2);
+    std::memcpy(out + 2, kBase64Pairs.pairs[group & 0xfff], 2);
+    out[3] = '=';
+    if (size % 3 == 1)
+        out[2] = '=';
+    return out + 4;
+}
+
+std::size_t base64_lines_length(std::size_t size)
+{
+    std::size_t lines = (size + kBase64LineInput - 1) / kBase64LineInput;
+    return (size + 2) / 3 * 4 + 2 * lines;
+}
+
+// RFC 2045 section 6.7 rules (1) and (2): printable ASCII other than '=',
+// and space and tab, may appear as they are. Rule (3) adds that a space or
+// tab at the end of a line is escaped, because transports may strip it.
+struct QuotedPrintableLiteralTable {
+    bool literal[256];
+
+    constexpr QuotedPrintableLiteralTable() : literal()
+    {
+        for (unsigned c = 33; c <= 126; ++c)
+            literal[c] = c != '=';
+        literal[static_cast<unsigned char>(' ')] = true;
+        literal[static_cast<unsigned char>('\t')] = true;
+    }
+};
+
+constexpr QuotedPrintableLiteralTable kQuotedPrintable;
+
+// Append line (without its line end) to escaped with the bytes that rules
+// (1) to (3) do not allow written as "=XX". Literal runs are appended whole.
+void append_escaped_quoted_printable_line(std::string_view line, std::string &escaped)
+{
+    std::size_t pos = 0;
+    while (pos < line.size()) {
+        std::size_t run_end = pos;
+        while (run_end < line.size() && kQuotedPrintable.literal[static_cast<unsigned char>(line[run_end])])
+            ++run_end;
+        if (run_end == line.size() && is_wsp(line.back()))
+            --run_end;  // the white space that ends the line is escaped below
+        escaped.append(line, pos, run_end - pos);
+        if (run_end == line.size())
+            return;
+
+        auto c = static_cast<unsigned char>(line[run_end]);
+        char triplet[3] = {'=', kHexDigits[c >> 4], kHexDigits[c & 0x0f]};
+        escaped.append(triplet, 3);
+        pos = run_end + 1;
+    }
 }
 
 // RFC 2045 section 6.7 rule (5): soft line breaks ("=" at the end) keep
@@ -87,6 +156,14 @@ void append_wrapped_quoted_printable(std::string_view escaped, std::string &out)
         pos = cut;
     }
     out.append(escaped.substr(pos));
+}
+
+// Position of the first CR or LF in text at or after pos, or text.size().
+std::size_t find_line_end(std::string_view text, std::size_t pos)
+{
+    while (pos < text.size() && text[pos] != '\r' && text[pos] != '\n')
+        ++pos;
+    return pos;
 }
 
 // Bytes of charset text that fit in one encoded word of max_length
@@ -219,14 +296,22 @@ private:
 std::string encode_quoted_printable(std::string_view text)
 {
     std::string out;
+    out.reserve(text.size() + text.size() / 8 + 16);
+    // Lines of 76 characters or less, the common case, are escaped straight
+    // into out. Longer ones go through escaped, reused for every line.
+    std::string escaped;
     std::size_t start = 0;
     while (true) {
-        std::size_t end = text.find_first_of("\r\n", start);
-        if (end == std::string_view::npos) {
-            append_wrapped_quoted_printable(escape_quoted_printable_line(text.substr(start)), out);
-            return out;
+        std::size_t end = find_line_end(text, start);
+        std::size_t line_start = out.size();
+        append_escaped_quoted_printable_line(text.substr(start, end - start), out);
+        if (out.size() - line_start > kEncodedLineLength) {
+            escaped.assign(out, line_start, std::string::npos);
+            out.resize(line_start);
+            append_wrapped_quoted_printable(escaped, out);
         }
-        append_wrapped_quoted_printable(escape_quoted_printable_line(text.substr(start, end - start)), out);
+        if (end == text.size())
+            return out;
         out += "\r\n";
         bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
         start = end + (crlf ? 2 : 1);
@@ -236,12 +321,129 @@ std::string encode_quoted_printable(std::string_view text)
 std::string encode_base64_lines(std::string_view data)
 {
     std::string out;
-    out.reserve((data.size() + kBase64LineInput - 1) / kBase64LineInput * (kEncodedLineLength + 2));
-    for (std::size_t pos = 0; pos < data.size(); pos += kBase64LineInput) {
-        out += base64(data.substr(pos, kBase64LineInput));
-        out += "\r\n";
-    }
+    append_base64_lines(data, out);
     return out;
+}
+
+void append_base64_lines(std::string_view data, std::string &out)
+{
+    std::size_t old_size = out.size();
+    out.resize(old_size + base64_lines_length(data.size()));
+    char *write = out.data() + old_size;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(data.data());
+    for (std::size_t pos = 0; pos < data.size(); pos += kBase64LineInput) {
+        write = write_base64(bytes + pos, std::min(kBase64LineInput, data.size() - pos), write);
+        *write++ = '\r';
+        *write++ = '\n';
+    }
+}
+
+namespace {
+
+// The hash of 64 evenly spaced 8-byte samples (all bytes when there are
+// fewer), mixed with the size. It only narrows the candidates: a hit is
+// always confirmed by comparing all bytes.
+std::uint64_t sampled_hash(std::string_view data)
+{
+    constexpr std::size_t kSamples = 64;
+    constexpr std::size_t kSampleSize = 8;
+    auto mix = [](std::uint64_t hash, std::uint64_t value) {
+        hash ^= value + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
+        return hash * 0xff51afd7ed558ccdULL;
+    };
+
+    std::uint64_t hash = mix(0, data.size());
+    if (data.size() < kSamples * kSampleSize) {
+        for (char c : data)
+            hash = mix(hash, static_cast<unsigned char>(c));
+        return hash;
+    }
+    std::size_t step = (data.size() - kSampleSize) / (kSamples - 1);
+    for (std::size_t i = 0; i < kSamples; ++i) {
+        std::uint64_t sample = 0;
+        std::memcpy(&sample, data.data() + i * step, kSampleSize);
+        hash = mix(hash, sample);
+    }
+    return hash;
+}
+
+}  // namespace
+
+Base64LinesCache::Base64LinesCache(std::size_t max_entries, std::size_t max_bytes)
+    : max_entries_(max_entries), max_bytes_(max_bytes)
+{
+}
+
+Base64LinesCache &Base64LinesCache::process_cache()
+{
+    // Enough for the attachments of a few campaigns running at once. The
+    // bound counts raw plus encoded bytes, so it holds about 27 MiB of files.
+    static Base64LinesCache cache(8, std::size_t{64} << 20);
+    return cache;
+}
+
+std::shared_ptr<const std::string> Base64LinesCache::lines(const std::shared_ptr<const std::string> &data)
+{
+    if (data->size() < kMinDataSize)
+        return std::make_shared<const std::string>(encode_base64_lines(*data));
+
+    std::uint64_t hash = sampled_hash(*data);
+    if (std::shared_ptr<const std::string> cached = find(*data, hash))
+        return cached;
+
+    auto encoded = std::make_shared<const std::string>(encode_base64_lines(*data));
+    insert(Entry{hash, data, encoded, 0});
+    return encoded;
+}
+
+std::shared_ptr<const std::string> Base64LinesCache::find(const std::string &data, std::uint64_t hash)
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (Entry &entry : entries_) {
+        if (entry.hash != hash || entry.data->size() != data.size())
+            continue;
+        if (entry.data.get() != &data && std::memcmp(entry.data->data(), data.data(), data.size()) != 0)
+            continue;
+        entry.last_use = ++use_counter_;
+        return entry.lines;
+    }
+    return nullptr;
+}
+
+void Base64LinesCache::insert(Entry entry)
+{
+    std::size_t entry_bytes = entry.data->size() + entry.lines->size();
+    if (max_entries_ == 0 || entry_bytes > max_bytes_)
+        return;
+
+    std::lock_guard<std::mutex> lock(mutex_);
+    // Another thread may have cached the same bytes since find().
+    for (const Entry &cached : entries_) {
+        if (cached.hash == entry.hash && *cached.data == *entry.data)
+            return;
+    }
+    while (entries_.size() >= max_entries_ || cached_bytes_ + entry_bytes > max_bytes_) {
+        auto oldest = std::min_element(entries_.begin(), entries_.end(), [](const Entry &a, const Entry &b) {
+            return a.last_use < b.last_use;
+        });
+        cached_bytes_ -= oldest->data->size() + oldest->lines->size();
+        entries_.erase(oldest);
+    }
+    entry.last_use = ++use_counter_;
+    cached_bytes_ += entry_bytes;
+    entries_.push_back(std::move(entry));
+}
+
+std::size_t Base64LinesCache::entry_count() const
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    return entries_.size();
+}
+
+std::size_t Base64LinesCache::cached_bytes() const
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    return cached_bytes_;
 }
 
 bool is_seven_bit_safe(std::string_view text)
@@ -264,18 +466,16 @@ bool is_seven_bit_safe(std::string_view text)
 std::string normalize_line_ends(std::string_view text)
 {
     std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '\r') {
-            out += "\r\n";
-            if (i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-        } else if (c == '\n') {
-            out += "\r\n";
-        } else {
-            out += c;
-        }
+    out.reserve(text.size() + 2);
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = find_line_end(text, start);
+        out.append(text, start, end - start);
+        if (end == text.size())
+            break;
+        out += "\r\n";
+        bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
+        start = end + (crlf ? 2 : 1);
     }
     return out;
 }

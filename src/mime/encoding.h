@@ -5,6 +5,9 @@
 #define MAILBRIDGE_MIME_ENCODING_H
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +21,63 @@ namespace mailbridge::mime {
 std::string encode_quoted_printable(std::string_view text);
 // Base64 in lines of 76 characters, each ended by CRLF.
 std::string encode_base64_lines(std::string_view data);
+// Append encode_base64_lines(data) to out, encoding in place after one resize.
+void append_base64_lines(std::string_view data, std::string &out);
+
+// A process-wide cache of base64 lines (as encode_base64_lines returns
+// them) of in-memory attachments. A campaign attaches the same file to every
+// message, so each message after the first reuses the encoded lines instead
+// of encoding 100 KB or more again.
+//
+// Entries are keyed by the size and a hash of sampled bytes, and a hit is
+// confirmed by comparing all bytes with the cached raw bytes. Those are the
+// bytes of the attachment that created the entry, shared and not copied, so
+// an entry keeps them alive until it is evicted. Data shorter than
+// kMinDataSize is never cached, because encoding it costs less than the
+// lookup. Data whose raw and encoded bytes together exceed max_bytes is
+// encoded and returned without being cached. The least recently used
+// entries are evicted to keep at most max_entries entries and max_bytes
+// raw plus encoded bytes. All members lock one mutex, so threads of a ZTS
+// PHP build can share the cache. The mutex is held during the full
+// comparison on a hit, but never while encoding.
+class Base64LinesCache {
+public:
+    static constexpr std::size_t kMinDataSize = 4096;
+
+    Base64LinesCache(std::size_t max_entries, std::size_t max_bytes);
+    Base64LinesCache(const Base64LinesCache &) = delete;
+    Base64LinesCache &operator=(const Base64LinesCache &) = delete;
+
+    // The cache that Message uses: 8 entries, 64 MiB.
+    static Base64LinesCache &process_cache();
+
+    // encode_base64_lines(*data), from the cache when the same bytes were
+    // encoded before. data must not be null.
+    std::shared_ptr<const std::string> lines(const std::shared_ptr<const std::string> &data);
+
+    std::size_t entry_count() const;
+    // Raw plus encoded bytes of all entries.
+    std::size_t cached_bytes() const;
+
+private:
+    struct Entry {
+        std::uint64_t hash = 0;
+        std::shared_ptr<const std::string> data;
+        std::shared_ptr<const std::string> lines;
+        std::uint64_t last_use = 0;
+    };
+
+    std::shared_ptr<const std::string> find(const std::string &data, std::uint64_t hash);
+    void insert(Entry entry);
+
+    const std::size_t max_entries_;
+    const std::size_t max_bytes_;
+    mutable std::mutex mutex_;
+    std::vector<Entry> entries_;
+    std::size_t cached_bytes_ = 0;
+    std::uint64_t use_counter_ = 0;
+};
+
 // True when text is 7-bit, has no NUL and no line longer than 998 octets.
 bool is_seven_bit_safe(std::string_view text);
 // Text with every CRLF, bare LF and bare CR replaced by CRLF.

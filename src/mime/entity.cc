@@ -263,11 +263,23 @@ std::string file_part_headers(std::string_view content_type, std::string_view fi
 
 Content base64_body(std::string_view bytes)
 {
-    std::string lines = encode_base64_lines(bytes);
+    std::string lines;
+    append_base64_lines(bytes, lines);
     if (!lines.empty())
         lines.resize(lines.size() - 2);
     Content body;
     body.append(std::move(lines));
+    return body;
+}
+
+Content base64_body(const std::shared_ptr<const std::string> &bytes)
+{
+    std::shared_ptr<const std::string> lines = Base64LinesCache::process_cache().lines(bytes);
+    std::string_view without_last_crlf = *lines;
+    if (!without_last_crlf.empty())
+        without_last_crlf.remove_suffix(2);
+    Content body;
+    body.append_shared(lines, without_last_crlf);
     return body;
 }
 

@@ -4,6 +4,7 @@
 #ifndef MAILBRIDGE_MIME_ENTITY_H
 #define MAILBRIDGE_MIME_ENTITY_H
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,9 @@ std::string file_part_headers(std::string_view content_type, std::string_view fi
                               std::string_view disposition, std::string_view content_id);
 // bytes as base64 lines, without the CRLF after the last line.
 Content base64_body(std::string_view bytes);
+// The same for an attachment, with the lines taken from and kept in
+// Base64LinesCache::process_cache() and shared, not copied, into the body.
+Content base64_body(const std::shared_ptr<const std::string> &bytes);
 
 // A boundary from the frozen seed, one per multipart kind ('a' for
 // alternative, 'r' for related, 'm' for mixed), that none of parts contains.

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <unordered_set>
@@ -146,7 +147,7 @@ Attachment make_attachment(std::string content, std::string filename, std::strin
         content_type = guess_content_type(filename);
 
     Attachment attachment;
-    attachment.content = std::move(content);
+    attachment.content = std::make_shared<const std::string>(std::move(content));
     attachment.filename = std::move(filename);
     attachment.content_type = join_content_type(parse_content_type(content_type));
     check_base64_allowed(attachment.content_type);
@@ -533,10 +534,24 @@ std::string Message::serialize()
     freeze();
     std::string out;
     out.reserve(static_cast<std::size_t>(size()));
+    // Each read appends a whole in-memory segment, or the lines of one
+    // chunk of a file, straight into the reserved string.
     std::unique_ptr<ByteSource> source = open();
-    while (source->read(out, ContentSource::kFileChunkSize)) {
+    while (source->read(out, std::numeric_limits<std::size_t>::max())) {
     }
     return out;
+}
+
+void Message::write_frozen(char *destination) const
+{
+    if (!frozen_)
+        throw std::logic_error("Message::write_frozen() called before freeze()");
+    ContentSource source(frozen_);
+    for (std::string_view piece = source.read_view(std::numeric_limits<std::size_t>::max()); !piece.empty();
+         piece = source.read_view(std::numeric_limits<std::size_t>::max())) {
+        std::memcpy(destination, piece.data(), piece.size());
+        destination += piece.size();
+    }
 }
 
 std::string Message::envelope_sender() const

@@ -29,7 +29,9 @@ struct Part;
 
 // A file part: an attachment, or an inline part (embed) when content_id is set.
 struct Attachment {
-    std::string content;       // the bytes, when attached from a string
+    // The bytes, when attached from a string. Shared, because the base64
+    // cache (Base64LinesCache) may keep them after the message is gone.
+    std::shared_ptr<const std::string> content;
     std::string path;          // the file, when attached from a path (read at serialization)
     std::string filename;      // name shown to the recipient
     std::string content_type;  // e.g. "application/pdf"; guessed from the extension when empty
@@ -141,6 +143,11 @@ public:
     std::uint64_t size() const;
     // freeze(), then all of open() in one string.
     std::string serialize();
+    // Write all of open() as of the last freeze() to destination, which
+    // must have room for size() bytes, without a temporary copy of the
+    // message. Throws as reading open() does, and std::logic_error before
+    // the first freeze().
+    void write_frozen(char *destination) const;
 
     // Envelope sender (the From addr-spec; throws InvalidInput without From)
     // and recipients (To, Cc and Bcc addr-specs, in that order, without

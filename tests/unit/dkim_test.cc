@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -221,6 +222,91 @@ std::string canonical_body(Canonicalization method, const std::string &body, siz
     return out;
 }
 
+// The body canonicalization as it was before it appended runs: one byte at
+// a time. The input must be CRLF-normalized.
+std::string reference_canonical_body(Canonicalization method, std::string_view body)
+{
+    bool relaxed = method == Canonicalization::relaxed;
+    std::string out;
+    size_t pending_empty_lines = 0;
+    bool line_has_content = false;
+    bool pending_space = false;
+    bool wrote_anything = false;
+    for (char c : body) {
+        if (c == '\r')
+            continue;
+        if (c == '\n') {
+            if (line_has_content) {
+                out += "\r\n";
+                wrote_anything = true;
+            } else {
+                ++pending_empty_lines;
+            }
+            line_has_content = false;
+            pending_space = false;
+            continue;
+        }
+        if (relaxed && (c == ' ' || c == '\t')) {
+            pending_space = true;
+            continue;
+        }
+        if (!line_has_content) {
+            for (; pending_empty_lines > 0; --pending_empty_lines)
+                out += "\r\n";
+            line_has_content = true;
+        }
+        if (pending_space) {
+            out += ' ';
+            pending_space = false;
+        }
+        out += c;
+        wrote_anything = true;
+    }
+    if (method == Canonicalization::simple && !wrote_anything)
+        out += "\r\n";
+    return out;
+}
+
+// SMTP line-end normalization as it was before runs were copied whole.
+std::string reference_normalized(std::string_view message)
+{
+    std::string out;
+    bool pending_cr = false;
+    bool at_line_start = true;
+    for (char c : message) {
+        if (pending_cr) {
+            pending_cr = false;
+            out += "\r\n";
+            at_line_start = true;
+            if (c == '\n')
+                continue;
+        }
+        if (c == '\r') {
+            pending_cr = true;
+        } else if (c == '\n') {
+            out += "\r\n";
+            at_line_start = true;
+        } else {
+            out += c;
+            at_line_start = false;
+        }
+    }
+    if (pending_cr || !at_line_start)
+        out += "\r\n";
+    return out;
+}
+
+std::string random_text(std::mt19937 &generator, size_t size)
+{
+    // Few distinct bytes, so that runs of white space, bare CR and LF and
+    // empty lines all occur often.
+    const std::string alphabet = "aaaabbb  \t\t\r\n\r\n\n\r";
+    std::string text(size, '\0');
+    for (char &c : text)
+        c = alphabet[generator() % alphabet.size()];
+    return text;
+}
+
 }  // namespace
 
 // RFC 6376 section 3.4.5, first example, header part.
@@ -299,6 +385,41 @@ TEST(DkimCanonicalization, LineEndsNormalizedLikeSmtp)
     std::string nothing;
     empty.finish(nothing);
     EXPECT_EQ(nothing, "");
+}
+
+TEST(DkimCanonicalization, BodyMatchesByteByByteVersion)
+{
+    std::mt19937 generator(11);
+    for (size_t size = 0; size <= 200; ++size) {
+        for (int round = 0; round < 5; ++round) {
+            std::string body = reference_normalized(random_text(generator, size));
+            for (Canonicalization method : {Canonicalization::simple, Canonicalization::relaxed}) {
+                std::string expected = reference_canonical_body(method, body);
+                for (size_t chunk : {size_t{1}, size_t{3}, size_t{16}, body.size() + 1})
+                    ASSERT_EQ(canonical_body(method, body, chunk), expected)
+                        << "chunk size " << chunk << ", body: " << body;
+            }
+        }
+    }
+}
+
+TEST(DkimCanonicalization, NormalizerMatchesByteByByteVersion)
+{
+    std::mt19937 generator(12);
+    for (size_t size = 0; size <= 200; ++size) {
+        for (int round = 0; round < 5; ++round) {
+            std::string message = random_text(generator, size);
+            std::string expected = reference_normalized(message);
+            for (size_t chunk : {size_t{1}, size_t{2}, size_t{7}, message.size() + 1}) {
+                LineEndNormalizer normalizer;
+                std::string out;
+                for (size_t i = 0; i < message.size(); i += chunk)
+                    normalizer.normalize(std::string_view(message).substr(i, chunk), out);
+                normalizer.finish(out);
+                ASSERT_EQ(out, expected) << "chunk size " << chunk << ", message: " << message;
+            }
+        }
+    }
 }
 
 TEST(DkimCanonicalization, SplitterFindsEmptyLineAcrossChunks)

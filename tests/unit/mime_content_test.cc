@@ -60,6 +60,33 @@ TEST(MimeContent, OpenMatchesSerialize)
     EXPECT_EQ(message.size(), bytes.size());
 }
 
+TEST(MimeContent, WriteFrozenMatchesSerialize)
+{
+    Message message = full_message();
+    std::string bytes = message.serialize();
+    std::string written(static_cast<std::size_t>(message.size()), '\0');
+    message.write_frozen(written.data());
+    EXPECT_EQ(written, bytes);
+
+    Message unfrozen = basic_message();
+    EXPECT_THROW(unfrozen.write_frozen(written.data()), std::logic_error);
+}
+
+TEST(MimeContent, SharedAttachmentBytesMatchEncoding)
+{
+    // Two messages with equal attachment bytes share the cached lines, and
+    // both still carry the whole attachment.
+    Message first = full_message();
+    Message second = full_message();
+    std::string first_bytes = first.serialize();
+    std::string second_bytes = second.serialize();
+    std::string lines = encode_base64_lines(pattern_bytes(5000));
+    lines.resize(lines.size() - 2);
+    EXPECT_NE(first_bytes.find(lines), std::string::npos);
+    EXPECT_NE(second_bytes.find(lines), std::string::npos);
+    EXPECT_EQ(base64_body_of(parts_of(parse_entity(second_bytes))[1]), pattern_bytes(5000));
+}
+
 TEST(MimeContent, SmallReadsMatchSerialize)
 {
     Message message = full_message();

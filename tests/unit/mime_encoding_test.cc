@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 
+#include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -141,6 +143,92 @@ std::string repeat(const std::string &text, int count)
     return out;
 }
 
+// The base64 line encoder as it was before encode_base64_lines wrote into
+// one pre-sized string: EVP_EncodeBlock once per 57-byte line.
+std::string reference_base64_lines(std::string_view data)
+{
+    std::string out;
+    for (std::size_t pos = 0; pos < data.size(); pos += 57) {
+        std::string_view piece = data.substr(pos, 57);
+        std::string line(4 * ((piece.size() + 2) / 3) + 1, '\0');
+        int length = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(line.data()),
+                                     reinterpret_cast<const unsigned char *>(piece.data()),
+                                     static_cast<int>(piece.size()));
+        line.resize(static_cast<std::size_t>(length));
+        out += line;
+        out += "\r\n";
+    }
+    return out;
+}
+
+// The quoted-printable encoder as it was before it appended runs: escape
+// each line byte by byte, then wrap it at 76 characters.
+std::string reference_quoted_printable(std::string_view text)
+{
+    const char hex[] = "0123456789ABCDEF";
+    auto escape_line = [&](std::string_view line) {
+        std::string out;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            auto c = static_cast<unsigned char>(line[i]);
+            bool last = i + 1 == line.size();
+            bool wsp = c == ' ' || c == '\t';
+            if ((c >= 33 && c <= 126 && c != '=') || (wsp && !last)) {
+                out += static_cast<char>(c);
+            } else {
+                out += '=';
+                out += hex[c >> 4];
+                out += hex[c & 0x0f];
+            }
+        }
+        return out;
+    };
+    auto append_wrapped = [](const std::string &escaped, std::string &out) {
+        std::size_t pos = 0;
+        while (escaped.size() - pos > 76) {
+            std::size_t cut = pos + 75;
+            if (escaped[cut - 1] == '=')
+                cut -= 1;
+            else if (escaped[cut - 2] == '=')
+                cut -= 2;
+            out.append(escaped, pos, cut - pos);
+            out += "=\r\n";
+            pos = cut;
+        }
+        out.append(escaped, pos, std::string::npos);
+    };
+
+    std::string out;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = text.find_first_of("\r\n", start);
+        if (end == std::string_view::npos) {
+            append_wrapped(escape_line(text.substr(start)), out);
+            return out;
+        }
+        append_wrapped(escape_line(text.substr(start, end - start)), out);
+        out += "\r\n";
+        bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
+        start = end + (crlf ? 2 : 1);
+    }
+}
+
+std::string random_bytes(std::mt19937 &generator, std::size_t size, std::string_view alphabet = {})
+{
+    std::string bytes(size, '\0');
+    for (char &c : bytes) {
+        if (alphabet.empty())
+            c = static_cast<char>(generator() & 0xff);
+        else
+            c = alphabet[generator() % alphabet.size()];
+    }
+    return bytes;
+}
+
+std::shared_ptr<const std::string> shared_bytes(std::string bytes)
+{
+    return std::make_shared<const std::string>(std::move(bytes));
+}
+
 }  // namespace
 
 TEST(MimeEncoding, QuotedPrintableKeepsPlainText)
@@ -244,6 +332,127 @@ TEST(MimeEncoding, Base64Lines)
     for (const std::string &line : split_lines(encoded))
         joined += line;
     EXPECT_EQ(decode_base64(joined), binary);
+}
+
+TEST(MimeEncoding, Base64LinesMatchOldEncoder)
+{
+    std::mt19937 generator(20240601);
+    std::vector<std::size_t> sizes;
+    for (std::size_t size = 0; size <= 300; ++size)
+        sizes.push_back(size);
+    for (std::size_t size : {4095u, 4096u, 58367u, 58368u, 102400u, 1000001u})
+        sizes.push_back(size);
+    for (std::size_t size : sizes) {
+        SCOPED_TRACE(size);
+        std::string data = random_bytes(generator, size);
+        EXPECT_EQ(encode_base64_lines(data), reference_base64_lines(data));
+    }
+}
+
+TEST(MimeEncoding, AppendBase64LinesKeepsPrefix)
+{
+    std::string out = "prefix";
+    append_base64_lines("Man", out);
+    EXPECT_EQ(out, "prefixTWFu\r\n");
+}
+
+TEST(MimeEncoding, QuotedPrintableMatchesOldEncoder)
+{
+    std::mt19937 generator(7);
+    // Few distinct bytes, so that runs of spaces, '=', line ends and long
+    // lines all occur often.
+    const std::string alphabet = std::string("aaaaaaaaaa  \t==\r\n\n\x7f\xc3\xa4~!") + '\0';
+    for (std::size_t size = 0; size <= 300; ++size) {
+        for (int round = 0; round < 10; ++round) {
+            std::string text = random_bytes(generator, size, alphabet);
+            ASSERT_EQ(encode_quoted_printable(text), reference_quoted_printable(text)) << "input: " << text;
+        }
+    }
+    std::string long_line = random_bytes(generator, 5000, "abc=\xe2 ");
+    EXPECT_EQ(encode_quoted_printable(long_line), reference_quoted_printable(long_line));
+}
+
+TEST(MimeBase64Cache, SameBytesReused)
+{
+    Base64LinesCache cache(4, 1 << 20);
+    std::mt19937 generator(1);
+    std::string bytes = random_bytes(generator, 10000);
+    auto first = cache.lines(shared_bytes(bytes));
+    auto second = cache.lines(shared_bytes(bytes));
+    EXPECT_EQ(*first, reference_base64_lines(bytes));
+    EXPECT_EQ(first.get(), second.get()) << "equal bytes in another string were encoded again";
+    EXPECT_EQ(cache.entry_count(), 1u);
+    EXPECT_EQ(cache.cached_bytes(), bytes.size() + first->size());
+}
+
+TEST(MimeBase64Cache, SameSizeDifferentBytesNotConfused)
+{
+    Base64LinesCache cache(4, 1 << 20);
+    std::mt19937 generator(2);
+    std::string bytes = random_bytes(generator, 10000);
+    // Differ in one byte that no hash sample covers, and in the last byte.
+    std::string middle_changed = bytes;
+    middle_changed[5001] ^= 1;
+    std::string last_changed = bytes;
+    last_changed.back() ^= 1;
+
+    auto original = cache.lines(shared_bytes(bytes));
+    auto middle = cache.lines(shared_bytes(middle_changed));
+    auto last = cache.lines(shared_bytes(last_changed));
+    EXPECT_EQ(*original, reference_base64_lines(bytes));
+    EXPECT_EQ(*middle, reference_base64_lines(middle_changed));
+    EXPECT_EQ(*last, reference_base64_lines(last_changed));
+    EXPECT_EQ(cache.entry_count(), 3u);
+    EXPECT_EQ(cache.lines(shared_bytes(bytes)).get(), original.get());
+}
+
+TEST(MimeBase64Cache, SmallDataNotCached)
+{
+    Base64LinesCache cache(4, 1 << 20);
+    std::string bytes(Base64LinesCache::kMinDataSize - 1, 'x');
+    EXPECT_EQ(*cache.lines(shared_bytes(bytes)), reference_base64_lines(bytes));
+    EXPECT_EQ(cache.entry_count(), 0u);
+}
+
+TEST(MimeBase64Cache, EvictionKeepsBounds)
+{
+    std::mt19937 generator(3);
+    const std::size_t entry_bytes = 8000 + reference_base64_lines(std::string(8000, 'x')).size();
+    Base64LinesCache by_count(3, 1 << 20);
+    Base64LinesCache by_bytes(100, 2 * entry_bytes + entry_bytes / 2);
+    std::vector<std::string> inputs;
+    for (int i = 0; i < 6; ++i)
+        inputs.push_back(random_bytes(generator, 8000));
+    for (const std::string &input : inputs) {
+        EXPECT_EQ(*by_count.lines(shared_bytes(input)), reference_base64_lines(input));
+        EXPECT_EQ(*by_bytes.lines(shared_bytes(input)), reference_base64_lines(input));
+        EXPECT_LE(by_count.entry_count(), 3u);
+        EXPECT_LE(by_bytes.cached_bytes(), 2 * entry_bytes + entry_bytes / 2);
+    }
+    EXPECT_EQ(by_count.entry_count(), 3u);
+    EXPECT_EQ(by_bytes.entry_count(), 2u);
+    EXPECT_EQ(by_bytes.cached_bytes(), 2 * entry_bytes);
+
+    // The least recently used entry goes first. by_count holds inputs 3, 4
+    // and 5. After 5, 4 and 3 are used in that order, a new entry evicts 5.
+    auto fifth = by_count.lines(shared_bytes(inputs[5]));
+    auto fourth = by_count.lines(shared_bytes(inputs[4]));
+    auto third = by_count.lines(shared_bytes(inputs[3]));
+    by_count.lines(shared_bytes(random_bytes(generator, 8000)));
+    EXPECT_EQ(by_count.lines(shared_bytes(inputs[4])).get(), fourth.get());
+    EXPECT_EQ(by_count.lines(shared_bytes(inputs[3])).get(), third.get());
+    auto fifth_again = by_count.lines(shared_bytes(inputs[5]));
+    EXPECT_NE(fifth_again.get(), fifth.get()) << "the least recently used entry was not evicted";
+    EXPECT_EQ(*fifth_again, *fifth);
+}
+
+TEST(MimeBase64Cache, OversizedDataNotCached)
+{
+    Base64LinesCache cache(4, 10000);
+    std::string bytes(8000, 'y');
+    EXPECT_EQ(*cache.lines(shared_bytes(bytes)), reference_base64_lines(bytes));
+    EXPECT_EQ(cache.entry_count(), 0u);
+    EXPECT_EQ(cache.cached_bytes(), 0u);
 }
 
 TEST(MimeEncoding, SevenBitSafe)

@@ -20,6 +20,9 @@ $options = bench_options($argv, [
     'max_per_connection' => 0,
     'recipient' => TRANSPORT_BENCH_DISCARD_RECIPIENT,
     'rss_every' => 0,
+    // 0 passes keep_results => false: results go only to on_result and
+    // sendMany() returns counts, so memory stays flat.
+    'keep_results' => 1,
 ]);
 bench_require_mailbridge();
 if (!in_array($options['kind'], ['raw', 'message'], true)) {
@@ -48,6 +51,7 @@ $finished = 0;
 $sendOptions = [
     'concurrency' => $options['concurrency'],
     'max_messages_per_connection' => $options['max_per_connection'],
+    'keep_results' => (bool) $options['keep_results'],
 ];
 if ($options['rss_every'] > 0) {
     $sendOptions['on_result'] = function (MailBridge\SendResult $result, int $index) use (&$samples, &$finished, $options): void {
@@ -63,13 +67,17 @@ $started = hrtime(true);
 $results = $transport->sendMany(messages($options), $sendOptions);
 $seconds = (hrtime(true) - $started) / 1e9;
 
-$statuses = array_count_values(array_map(fn (MailBridge\SendResult $result): string => $result->status, $results));
 $firstError = null;
-foreach ($results as $result) {
-    if ($result->error !== null) {
-        $firstError = $result->error->getMessage();
-        break;
+if ($options['keep_results']) {
+    $statuses = array_count_values(array_map(fn (MailBridge\SendResult $result): string => $result->status, $results));
+    foreach ($results as $result) {
+        if ($result->error !== null) {
+            $firstError = $result->error->getMessage();
+            break;
+        }
     }
+} else {
+    $statuses = array_filter($results);
 }
 bench_report([
     'count' => $options['count'],

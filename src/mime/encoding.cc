@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "mime/address.h"
@@ -161,9 +162,33 @@ void append_wrapped_quoted_printable(std::string_view escaped, std::string &out)
 // Position of the first CR or LF in text at or after pos, or text.size().
 std::size_t find_line_end(std::string_view text, std::size_t pos)
 {
-    while (pos < text.size() && text[pos] != '\r' && text[pos] != '\n')
-        ++pos;
-    return pos;
+    // memchr is vectorized in glibc; most text has LF ends, so look for LF
+    // first and then for a CR before it.
+    const char *begin = text.data() + pos;
+    std::size_t length = text.size() - pos;
+    const void *lf = std::memchr(begin, '\n', length);
+    std::size_t limit = lf ? static_cast<std::size_t>(static_cast<const char *>(lf) - begin) : length;
+    const void *cr = std::memchr(begin, '\r', limit);
+    if (cr != nullptr)
+        return pos + static_cast<std::size_t>(static_cast<const char *>(cr) - begin);
+    return pos + limit;
+}
+
+// True when none of the bytes has the high bit set; eight at a time.
+bool all_ascii(const char *data, std::size_t length)
+{
+    std::size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + i, 8);
+        if (word & 0x8080808080808080ULL)
+            return false;
+    }
+    for (; i < length; ++i) {
+        if (static_cast<unsigned char>(data[i]) >= 0x80)
+            return false;
+    }
+    return true;
 }
 
 // Bytes of charset text that fit in one encoded word of max_length
@@ -448,17 +473,14 @@ std::size_t Base64LinesCache::cached_bytes() const
 
 bool is_seven_bit_safe(std::string_view text)
 {
-    std::size_t line_length = 0;
-    for (char c : text) {
-        auto byte = static_cast<unsigned char>(c);
-        if (byte == 0 || byte >= 0x80)
+    if (!all_ascii(text.data(), text.size()) || std::memchr(text.data(), '\0', text.size()) != nullptr)
+        return false;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = find_line_end(text, start);
+        if (end - start > kMaxLineLength)
             return false;
-        if (c == '\r' || c == '\n') {
-            line_length = 0;
-            continue;
-        }
-        if (++line_length > kMaxLineLength)
-            return false;
+        start = end + 1;
     }
     return true;
 }
@@ -524,6 +546,11 @@ bool is_valid_utf8(std::string_view text)
 {
     std::size_t pos = 0;
     while (pos < text.size()) {
+        // Skip ASCII eight bytes at a time; only other bytes need decoding.
+        if (pos + 8 <= text.size() && all_ascii(text.data() + pos, 8)) {
+            pos += 8;
+            continue;
+        }
         std::size_t length = utf8_sequence_length(text, pos);
         if (length == 0)
             return false;

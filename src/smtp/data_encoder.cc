@@ -28,10 +28,14 @@ void DataEncoder::encode(std::string_view chunk, std::string &out)
         if (at_line_start_ && *position == '.')
             out += '.';
 
-        // Copy up to the next CR or LF.
-        const char *run_end = position;
-        while (run_end < end && *run_end != '\r' && *run_end != '\n')
-            ++run_end;
+        // Copy up to the next CR or LF. memchr is vectorized in glibc, and
+        // most messages end lines with CRLF or LF, so find the LF first and
+        // then a CR before it.
+        size_t remaining = static_cast<size_t>(end - position);
+        const char *lf = static_cast<const char *>(std::memchr(position, '\n', remaining));
+        const char *limit = lf != nullptr ? lf : end;
+        const char *cr = static_cast<const char *>(std::memchr(position, '\r', static_cast<size_t>(limit - position)));
+        const char *run_end = cr != nullptr ? cr : limit;
         if (run_end > position) {
             out.append(position, static_cast<size_t>(run_end - position));
             at_line_start_ = false;

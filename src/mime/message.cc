@@ -287,7 +287,7 @@ void Message::set_calendar(std::string ics, std::string method)
 void Message::set_auto_submitted()
 {
     if (has_header("Auto-Submitted"))
-        throw InvalidInput("the message already has an Auto-Submitted header from add_header");
+        throw InvalidInput("the message already has an Auto-Submitted header added as a custom header");
     auto_submitted_ = true;
 }
 
@@ -296,7 +296,7 @@ void Message::set_list_unsubscribe(std::string url, std::string mailto)
     if (url.empty() && mailto.empty())
         throw InvalidInput("List-Unsubscribe needs a URL, a mailto address, or both");
     if (has_header("List-Unsubscribe") || has_header("List-Unsubscribe-Post"))
-        throw InvalidInput("the message already has a List-Unsubscribe header from add_header");
+        throw InvalidInput("the message already has a List-Unsubscribe header added as a custom header");
     std::vector<std::string> items;
     if (!url.empty()) {
         check_unsubscribe_url(url);
@@ -325,7 +325,8 @@ void Message::add_header(std::string name, std::string value)
     check_header(name, value);
     if (is_managed_header(name))
         throw InvalidInput("header " + quote_for_error(name) +
-                           " is set by the message itself; use the matching setter instead of add_header");
+                           " is written by the message itself: set it with the Message method of that name (from, to, cc, "
+                           "replyTo, subject, messageId); Date, MIME-Version and Content-* are generated");
     bool has_control = std::any_of(value.begin(), value.end(), [](char c) {
         auto byte = static_cast<unsigned char>(c);
         return (byte < 0x20 && c != '\t') || byte == 0x7f;

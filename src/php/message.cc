@@ -80,8 +80,18 @@ bool add_addresses(zval *arguments, uint32_t count, Add add)
 {
     return call_core([&]() {
         std::vector<mime::Address> parsed;
-        for (uint32_t i = 0; i < count; ++i)
-            parsed.push_back(mime::parse_address(to_string(Z_STR(arguments[i]))));
+        for (uint32_t i = 0; i < count; ++i) {
+            std::string text = to_string(Z_STR(arguments[i]));
+            try {
+                parsed.push_back(mime::parse_address(text));
+            } catch (const mime::InvalidInput &error) {
+                // CRMs often store recipient lists as one comma-separated string.
+                if (text.find(',') == std::string::npos && text.find(';') == std::string::npos)
+                    throw;
+                throw mime::InvalidInput(std::string(error.what()) +
+                                         " (pass one address per argument: ->to('a@example.com', 'b@example.com'))");
+            }
+        }
         for (mime::Address &address : parsed)
             add(std::move(address));
     });

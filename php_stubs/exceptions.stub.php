@@ -37,7 +37,7 @@ class TransportException extends \RuntimeException implements Exception
     /** Enhanced status code such as "5.7.8" (RFC 3463), or null when absent. */
     public function getEnhancedStatus(): ?string {}
 
-    /** All reply lines joined with "\n", control characters replaced, or null. */
+    /** Return all reply lines joined with "\n", control characters replaced, or null. */
     public function getServerText(): ?string {}
 
     /** Verb of the command that failed, such as "RCPT", or null. */
@@ -65,7 +65,7 @@ class AuthenticationException extends TransportException
 {
 }
 
-/** The server answered a command with an unexpected reply. */
+/** The server sent an unexpected reply to a command. */
 class ServerReplyException extends TransportException
 {
 }

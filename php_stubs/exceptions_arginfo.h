@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 119a763a10fcbed8c09fd5436056b701b701c5cb */
+ * Stub hash: e0cd3adeead170d98e0d117f4bfa8a5da97f0c18 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_TransportException_getStage, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()

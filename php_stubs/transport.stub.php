@@ -82,7 +82,7 @@ final class SendResult
 {
     /** 'sent', 'rejected', 'deferred' or 'unknown'. */
     public readonly string $status;
-    /** Why the message was not sent, or null. */
+    /** Exception that explains why the message was not sent, or null when it was sent. */
     public readonly ?TransportException $error;
     /** Transactions started for this message. */
     public readonly int $attempts;

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: dd0328d48ce626f92dbe63340df3c33d5a8d3d56 */
+ * Stub hash: 305d4a8382d59a4a262c6a5bf900e14be4b1a601 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_SmtpTransport___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)

@@ -1,5 +1,5 @@
 // Core error type shared by every concern. The Zend layer maps ErrorKind to
-// one PHP exception class in src/php/exceptions.cc; nothing here knows PHP.
+// one PHP exception class in src/php/errors.cc, and nothing here uses PHP.
 #ifndef MAILBRIDGE_COMMON_ERROR_H
 #define MAILBRIDGE_COMMON_ERROR_H
 
@@ -8,7 +8,7 @@
 
 namespace mailbridge {
 
-// Where in the exchange an operation failed. The names are part of the PHP
+// Stage of the exchange in which an operation failed. The names are part of the PHP
 // API: they are what Exception::getStage() returns.
 enum class Stage {
     none,
@@ -38,8 +38,8 @@ enum class ErrorKind {
 };
 
 // An operational failure. Server text is already censored (control
-// characters replaced) so it is safe for messages and logs; it never holds a
-// secret because servers never echo one back.
+// characters replaced), so it is safe for messages and logs. It contains no
+// secret, because servers do not echo credentials back.
 class Error : public std::runtime_error {
 public:
     Error(ErrorKind kind, Stage stage, const std::string &message)

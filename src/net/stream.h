@@ -18,7 +18,7 @@ namespace mailbridge::net {
 
 using Clock = std::chrono::steady_clock;
 
-// What an I/O call needs before it can make progress.
+// Readiness an I/O call needs before it can make progress.
 enum class Want { nothing, read, write };
 
 struct IoResult {
@@ -57,14 +57,14 @@ public:
 
     // Begin TLS on the connected socket; then call handshake() until done.
     void start_tls(std::unique_ptr<tls::Session> session);
-    // Drive the handshake. ok when complete; would_block with the want.
-    // On error, the result's error holds OpenSSL's reason.
+    // Drive the handshake. Returns ok when complete, or would_block with the
+    // readiness to wait for. On error, the result's error contains OpenSSL's reason.
     IoResult handshake();
 
     IoResult read(char *buffer, size_t capacity);
     IoResult write(const char *data, size_t length);
 
-    // True when the TLS layer holds decrypted bytes not yet read.
+    // True when the TLS layer has decrypted bytes that were not read yet.
     bool has_buffered_input() const;
     bool is_tls() const { return tls_ != nullptr; }
     const tls::Session *tls() const { return tls_.get(); }

@@ -55,9 +55,9 @@ void Client::abandon()
 }
 
 // Connect to the first endpoint that is not being skipped. A host that
-// fails to connect, fails TLS or answers 421 is skipped for the retry
-// period and the next one is tried; other failures (bad credentials, say)
-// would fail on every host and are thrown at once. When every host is
+// fails to connect, fails TLS or replies 421 is skipped for the retry
+// period and the next one is tried. Other failures (bad credentials, say)
+// would fail on every host, so they are thrown at once. When every host is
 // being skipped, all are tried again in order.
 void Client::open()
 {

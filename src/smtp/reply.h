@@ -24,7 +24,7 @@ struct Reply {
 };
 
 struct ReplyLimits {
-    size_t max_line_length = 4096;  // bytes per line, CRLF excluded (RFC 5321 asks for 512)
+    size_t max_line_length = 4096;  // bytes per line, CRLF excluded (RFC 5321 sets 512 as the minimum to accept)
     size_t max_lines = 512;         // lines per multi-line reply
 };
 

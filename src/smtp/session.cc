@@ -806,8 +806,8 @@ void Session::auth_failed(const Reply &reply)
         return;
     }
     // In automatic mode, 535 to PLAIN or LOGIN means the password itself
-    // was checked and rejected; the other of the two would check it the
-    // same way, and each extra failure counts towards lockouts (fail2ban,
+    // was checked and rejected. The other of the two would check it the same
+    // way, and each extra failure counts towards lockouts (fail2ban,
     // provider limits). A caller's explicit list is tried in full.
     bool password_rejected = config_.mechanisms.empty() && reply.code == 535 &&
                              (mechanism == "PLAIN" || mechanism == "LOGIN");

@@ -52,8 +52,8 @@ struct SessionConfig {
 struct Transaction {
     std::string sender;                   // addr-spec for MAIL FROM, may be empty (<>)
     std::vector<std::string> recipients;  // addr-specs for RCPT TO
-    // Opens the message bytes when the server has answered DATA with 354;
-    // a retry on a new connection opens them again. Line ends and leading
+    // Opens the message bytes when the server has replied 354 to DATA. A
+    // retry on a new connection opens them again. Line ends and leading
     // dots are encoded on the way out.
     std::function<std::unique_ptr<ByteSource>()> open_data;
     uint64_t size_estimate = 0;  // for the SIZE parameter (RFC 1870), 0 when unknown
@@ -222,7 +222,7 @@ private:
 
     std::string out_;
     size_t out_offset_ = 0;
-    bool out_secret_ = false;  // out_ holds credentials: wipe it once written
+    bool out_secret_ = false;  // out_ contains credentials, so it is wiped once written
     std::string in_;
     ReplyParser parser_;
     Capabilities capabilities_;

@@ -1,6 +1,6 @@
 <?php
 // One php-fpm request: send one message through the submission port and
-// answer with this worker's pid, the outcome and the pool statistics.
+// return this worker's pid, the outcome and the pool statistics as JSON.
 header('Content-Type: application/json');
 $run = $_GET['run'] ?? 'run';
 $number = (int) ($_GET['n'] ?? 0);

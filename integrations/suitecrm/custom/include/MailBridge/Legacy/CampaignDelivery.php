@@ -183,35 +183,58 @@ final class CampaignDelivery
                     . ' is incomplete, so the row stays queued for a retry in a day');
                 continue;
             }
-            foreach ($row as $field => $value) {
-                $emailMan->$field = $value;
-            }
             if ($row['campaign_id'] !== $exemptCampaign) {
                 $exemptCampaign = $row['campaign_id'];
                 [$emailMan->restricted_domains, $emailMan->restricted_addresses] = $this->loadExemptions($exemptCampaign);
             }
 
-            $emailMan->sendEmail($mailer, $saveCopies, false);
-            if ($emailMan->heldBack === null) {
-                continue;
-            }
-
-            $queueId = (string) $row['id'];
-            $heldBack[$queueId] = $emailMan->heldBack;
-            $unsubscribeUrl = $emailMan->tracking_url . 'index.php?entryPoint=removeme&identifier='
-                . $emailMan->heldBack['target_tracker_key'];
-            try {
-                $emails[] = CapturingMailer::toQueuedEmail($emailMan->capturedMessage, $queueId, $unsubscribeUrl, [
-                    'campaign_id' => (string) $row['campaign_id'],
-                    'marketing_id' => (string) $row['marketing_id'],
-                ]);
-            } catch (\ValueError $error) {
-                self::log('fatal', "mailbridge campaign: emailman id $queueId: " . $error->getMessage());
-                $emailMan->replay($heldBack[$queueId], 'send error', false);
-                unset($heldBack[$queueId]);
+            $email = $this->composeRow($emailMan, $mailer, $row, $saveCopies);
+            if ($email !== null) {
+                $emails[] = $email;
+                $heldBack[$email->queueId] = $emailMan->heldBack;
             }
         }
         return [$emails, $heldBack];
+    }
+
+    /**
+     * Composes one emailman row with EmailMan::sendEmail() and returns the
+     * message to send, or null when EmailMan recorded the row itself (a
+     * skipped target) or the composed message is unusable (recorded as a
+     * final send error). After a non-null return, $emailMan->heldBack
+     * contains the bookkeeping to replay.
+     *
+     * @param array<string, string> $row an emailman row
+     */
+    public function composeRow(DeferringEmailMan $emailMan, CapturingMailer $mailer, array $row, int $saveCopies): ?QueuedCampaignEmail
+    {
+        foreach ($row as $field => $value) {
+            $emailMan->$field = $value;
+        }
+        // EmailManDelivery.php sets text/html once per run and sendEmail()
+        // switches to text/plain only for text-only templates, so it is set
+        // again for every row.
+        $mailer->ContentType = 'text/html';
+
+        $emailMan->sendEmail($mailer, $saveCopies, false);
+        if ($emailMan->heldBack === null) {
+            return null;
+        }
+
+        $queueId = (string) $row['id'];
+        $unsubscribeUrl = $emailMan->tracking_url . 'index.php?entryPoint=removeme&identifier='
+            . $emailMan->heldBack['target_tracker_key'];
+        try {
+            return CapturingMailer::toQueuedEmail($emailMan->capturedMessage, $queueId, $unsubscribeUrl, [
+                'campaign_id' => (string) $row['campaign_id'],
+                'marketing_id' => (string) $row['marketing_id'],
+            ]);
+        } catch (\ValueError $error) {
+            self::log('fatal', "mailbridge campaign: emailman id $queueId: " . $error->getMessage());
+            $emailMan->replay($emailMan->heldBack, 'send error', false);
+            $emailMan->heldBack = null;
+            return null;
+        }
     }
 
     /**

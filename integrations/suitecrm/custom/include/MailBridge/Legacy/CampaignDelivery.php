@@ -51,8 +51,11 @@ final class CampaignDelivery
      */
     public function run(): bool
     {
+        // SuiteCRM has no autoloader for these, and CapturingMailer and
+        // DeferringEmailMan extend them.
         require_once 'include/SugarPHPMailer.php';
         require_once 'include/OutboundEmail/OutboundEmail.php';
+        require_once 'modules/EmailMan/EmailMan.php';
         global $current_user;
 
         $admin = \BeanFactory::newBean('Administration');

@@ -334,7 +334,9 @@ class SugarMailer extends \MailBridge\Mailer
         if ($which === 'system') {
             return $outbound->getSystemMailerSettings();
         }
-        return $outbound->getUserMailerSettings($GLOBALS['current_user'] ?? null);
+        // getUserMailerSettings() takes the user by reference, so it needs a variable.
+        $user = $GLOBALS['current_user'] ?? null;
+        return $outbound->getUserMailerSettings($user);
     }
 
     /**

@@ -755,8 +755,7 @@ ZEND_METHOD(MailBridge_Mailer, smtpConnect)
             state->smtp_error = php::error_info(error);
             if (error.kind == ErrorKind::authentication && error.reply_code == 0 && !config.allow_plaintext_auth &&
                 error.server_text.empty())
-                state->smtp_error.detail = std::string(error.what()) +
-                                           "; set SMTPSecure to 'tls' or 'ssl', or SMTPAllowPlaintextAuth = true "
+                state->smtp_error.detail = "set SMTPSecure to 'tls' or 'ssl', or SMTPAllowPlaintextAuth = true "
                                            "for a trusted local relay";
             last_error = error;
             client->abandon();

@@ -142,7 +142,7 @@ std::string address_list(std::string_view field, const std::vector<NamedAddress>
 std::string crlf_text(std::string_view text)
 {
     std::string out = mime::normalize_line_ends(text);
-    if (!out.empty() && out.compare(out.size() - 2, 2, kCrlf) != 0)
+    if (!out.empty() && (out.size() < 2 || out.compare(out.size() - 2, 2, kCrlf) != 0))
         out += kCrlf;
     return out;
 }

@@ -475,6 +475,10 @@ bool compose_message(zend_object *object, std::string &header, std::string &body
     } catch (const mime::InvalidInput &invalid) {
         error = invalid.what();
         return false;
+    } catch (const std::exception &failure) {
+        // Only an allocation failure gets here; no C++ exception may reach the engine.
+        error = std::string("cannot compose the message: ") + failure.what();
+        return false;
     }
     write_string_property(object, "lastMessageID", composition.message_id);
     return true;
@@ -650,8 +654,9 @@ void add_file(INTERNAL_FUNCTION_PARAMETERS, bool is_string, bool embedded)
         name = text(name_value, "");
         if (name.empty())
             name = filename;
+        std::string content_id = text(second, "");
         if (embedded)
-            ZVAL_STRING(&cid, text(second, "").c_str());
+            ZVAL_STRINGL(&cid, content_id.data(), content_id.size());
         else
             ZVAL_STRINGL(&cid, name.data(), name.size());
     }

@@ -320,6 +320,10 @@ bool smtp_send(zend_object *object)
         result = state->client->last_result();
     } catch (const smtp::Aborted &) {
         failure = Error(ErrorKind::connection, Stage::none, "the send was aborted");
+    } catch (const std::exception &unexpected) {
+        // The session is in an unknown state, so it is dropped, never pooled.
+        failure = Error(ErrorKind::connection, Stage::none, unexpected.what());
+        state->client->abandon();
     }
     flush_debug(object);
 
@@ -625,8 +629,10 @@ ZEND_METHOD(MailBridge_Mailer, postSend)
     bool builtin = mailer == "mail" || mailer == "sendmail" || mailer == "qmail";
     if (!builtin && zend_hash_str_exists(&object->ce->function_table, method.data(), method.size())) {
         zval arguments[2], result;
-        ZVAL_STRING(&arguments[0], php::string_property(object, "MIMEHeader").c_str());
-        ZVAL_STRING(&arguments[1], php::string_property(object, "MIMEBody").c_str());
+        std::string header = php::string_property(object, "MIMEHeader");
+        std::string body = php::string_property(object, "MIMEBody");
+        ZVAL_STRINGL(&arguments[0], header.data(), header.size());
+        ZVAL_STRINGL(&arguments[1], body.data(), body.size());
         bool called = php::call_method(object, method.c_str(), &result, 2, arguments);
         zval_ptr_dtor(&arguments[0]);
         zval_ptr_dtor(&arguments[1]);
@@ -749,7 +755,15 @@ ZEND_METHOD(MailBridge_Mailer, smtpConnect)
         auto client = std::make_unique<smtp::Client>(
             config, smtp::LogSink([lines](const std::string &line) { lines->push_back(line); }), &php::current_pool());
         try {
-            client->connect();
+            try {
+                client->connect();
+            } catch (const smtp::Aborted &) {
+                throw Error(ErrorKind::connection, Stage::connect, "the connection was aborted");
+            } catch (const Error &) {
+                throw;
+            } catch (const std::exception &unexpected) {
+                throw Error(ErrorKind::connection, Stage::connect, unexpected.what());
+            }
         } catch (const Error &error) {
             php::flush_debug(object);
             state->smtp_error = php::error_info(error);

@@ -53,6 +53,11 @@ $mail->ContentType = 'text/html';
 $mail->Body = '<p>HTML only</p>';
 show($mail, 'text/html without AltBody');
 
+// A body of one character once made the line-end check read before the string.
+$mail->Encoding = '8bit';
+$mail->Body = 'x';
+var_dump($mail->createBody());
+
 $mail->Encoding = 'uuencode';
 var_dump($mail->createBody());
 echo $mail->ErrorInfo, "\n";
@@ -102,5 +107,7 @@ CRLF line ends only: yes
 text/html charset=utf-8 [quoted-printable]
   | <p>HTML only</p>
 defects: none
+string(3) "x
+"
 string(0) ""
 invalid Encoding "uuencode": expected 7bit, 8bit, binary, base64 or quoted-printable

@@ -14,9 +14,10 @@ namespace {
 
 constexpr std::string_view kCrlf = "\r\n";
 constexpr std::string_view kPreamble = "This is a multi-part message in MIME format.\r\n\r\n";
-// RFC 2047 section 2: an encoded word is at most 75 characters. 42 bytes
-// give 56 base64 characters, which leaves room for a 17-character charset.
-constexpr std::size_t kEncodedWordBytes = 42;
+// RFC 2047 section 2 allows encoded words of 75 characters. Words of at
+// most 66 let a field name such as "Subject: " and the first word share a
+// line of 78 characters (RFC 5322 section 2.1.1).
+constexpr std::size_t kMaxEncodedWordLength = 66;
 constexpr std::size_t kMaxLineLength = 998;  // RFC 5322 section 2.1.1
 
 // A MIME entity as text: its Content-* fields and its body without the
@@ -69,11 +70,11 @@ void check_charset(const std::string &charset)
                                  ": expected a MIME charset name such as utf-8 or iso-8859-1");
 }
 
-void check_encoding(const std::string &encoding, const char *what)
+void check_encoding(const std::string &encoding, const char *value_name)
 {
     static const char *const kEncodings[] = {"7bit", "8bit", "binary", "base64", "quoted-printable"};
     if (std::none_of(std::begin(kEncodings), std::end(kEncodings), [&](const char *known) { return encoding == known; }))
-        throw mime::InvalidInput(std::string("invalid ") + what + " " + mime::quote_for_error(encoding) +
+        throw mime::InvalidInput(std::string("invalid ") + value_name + " " + mime::quote_for_error(encoding) +
                                  ": expected 7bit, 8bit, binary, base64 or quoted-printable");
 }
 
@@ -83,10 +84,15 @@ void check_encoding(const std::string &encoding, const char *what)
 std::string encode_words(std::string_view text, const std::string &charset)
 {
     bool utf8 = lower(charset) == "utf-8";
+    // "=?" charset "?B?" ... "?=" leaves the rest for base64, which spends
+    // 4 characters on 3 bytes. Even a charset name of 40 characters, the
+    // maximum that check_charset() allows, leaves room for 12 bytes.
+    std::size_t base64_room = kMaxEncodedWordLength - 7 - std::min<std::size_t>(charset.size(), 40);
+    std::size_t word_bytes = base64_room / 4 * 3;
     std::string out;
     std::size_t position = 0;
     while (position < text.size()) {
-        std::size_t length = std::min(kEncodedWordBytes, text.size() - position);
+        std::size_t length = std::min(word_bytes, text.size() - position);
         if (utf8) {
             // Step back to the start of a UTF-8 sequence.
             while (length > 1 && position + length < text.size() &&
@@ -109,7 +115,9 @@ std::string header_text(std::string_view text, const std::string &charset)
     return encode_words(text, charset);
 }
 
-// RFC 5322 section 3.2.3 specials, which force a display name into quotes.
+// A display name in header form: encoded words when it has non-ASCII bytes,
+// as given when it is one encoded word already or has no RFC 5322 specials
+// (section 3.2.3), else a quoted string.
 std::string display_name(std::string_view name, const std::string &charset)
 {
     if (!is_printable_ascii(name))
@@ -162,9 +170,10 @@ std::string encode(std::string_view data, const std::string &encoding)
     return out;
 }
 
-// The transfer encoding and charset for one text: 8bit text without 8-bit
-// bytes goes out as 7bit us-ascii, and text with a line over 998
-// characters as quoted-printable unless it is base64 already.
+// The transfer encoding and charset for one text. 8bit text without 8-bit
+// bytes goes out as 7bit us-ascii. 7bit text with 8-bit bytes, and text
+// with a line over 998 characters, go out quoted-printable unless the
+// encoding is base64.
 std::pair<std::string, std::string> text_encoding(std::string_view text, std::string encoding, std::string charset)
 {
     if (encoding == "8bit" && !has_eight_bit(text)) {

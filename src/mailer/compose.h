@@ -1,9 +1,9 @@
 // Message composition with PHPMailer 6's property semantics, for the
-// MailBridge\Mailer class. Unlike mime::Message, the text arrives already
-// in the declared charset and is never converted, the caller picks the
-// body's transfer encoding, and the structure nests as PHPMailer nests it:
+// MailBridge\Mailer class. It differs from mime::Message in three ways.
+// The text arrives already in the declared charset and is never converted.
+// The caller picks the body's transfer encoding. The structure nests as
+// PHPMailer nests it, each multipart only when it is needed:
 //   mixed( alternative( text/plain, related( html, inline files ) ), attachments )
-// Each multipart appears only when it is needed.
 #ifndef MAILBRIDGE_MAILER_COMPOSE_H
 #define MAILBRIDGE_MAILER_COMPOSE_H
 

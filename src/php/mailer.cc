@@ -58,7 +58,7 @@ void mailer_free(zend_object *object)
 {
     MailerObject *intern = mailer_from(object);
     if (intern->state != nullptr) {
-        // A kept session goes back to the pool; release() never does I/O.
+        // A kept session goes back to the pool.
         if (intern->state->client)
             intern->state->client->release();
         delete intern->state;
@@ -144,7 +144,7 @@ void clear_array_property(zend_object *object, const char *name)
 // or already a Reply-To address, compared case-insensitively as PHPMailer does.
 bool address_listed(zend_object *object, const std::string &address, bool reply_to)
 {
-    std::string wanted = lower(address);
+    std::string key = lower(address);
     const char *lists[] = {"to", "cc", "bcc"};
     const char *reply_list[] = {"ReplyTo"};
     auto check = [&](const char *name) {
@@ -155,7 +155,7 @@ bool address_listed(zend_object *object, const std::string &address, bool reply_
         ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), entry) {
             ZVAL_DEREF(entry);
             zval *first = Z_TYPE_P(entry) == IS_ARRAY ? zend_hash_index_find(Z_ARRVAL_P(entry), 0) : nullptr;
-            if (first != nullptr && lower(zval_to_std_string(first)) == wanted)
+            if (first != nullptr && lower(zval_to_std_string(first)) == key)
                 return true;
         } ZEND_HASH_FOREACH_END();
         return false;
@@ -443,7 +443,12 @@ bool compose_message(zend_object *object, std::string &header, std::string &body
     composition.cc = address_list(object, "cc");
     composition.reply_to = address_list(object, "ReplyTo");
     if (state->unique_id.empty()) {
-        state->unique_id = new_unique_id();
+        try {
+            state->unique_id = new_unique_id();
+        } catch (const std::runtime_error &failure) {
+            error = std::string("cannot compose the message: ") + failure.what();
+            return false;
+        }
         state->date = rfc_date();
     }
     composition.date = state->date;
@@ -476,7 +481,7 @@ bool compose_message(zend_object *object, std::string &header, std::string &body
         error = invalid.what();
         return false;
     } catch (const std::exception &failure) {
-        // Only an allocation failure gets here; no C++ exception may reach the engine.
+        // Allocation failures end here, because no C++ exception may reach the engine.
         error = std::string("cannot compose the message: ") + failure.what();
         return false;
     }

@@ -385,17 +385,34 @@ bool dkim_sign(zend_object *object, std::string &header, const std::string &body
         return true;  // as PHPMailer: no readable key file, no signature
     std::ostringstream key;
     key << file.rdbuf();
+    dkim::Options options;
+    options.domain = domain;
+    options.selector = selector;
+    options.private_key = Secret(key.str());
+    options.passphrase = Secret(string_property(object, "DKIM_passphrase"));
+    options.identity = string_property(object, "DKIM_identity");
+    // The algorithm follows the key: RSA first, as PHPMailer signs only
+    // with rsa-sha256, then Ed25519. The RSA error is reported when both fail.
+    std::unique_ptr<dkim::Signer> signer;
+    std::string first_error;
+    for (const char *algorithm : {"rsa-sha256", "ed25519-sha256"}) {
+        options.algorithm = algorithm;
+        try {
+            signer = std::make_unique<dkim::Signer>(options);
+            break;
+        } catch (const std::exception &failure) {
+            if (first_error.empty())
+                first_error = failure.what();
+        }
+    }
+    if (!signer) {
+        error = std::string(kSigning) + first_error;
+        return false;
+    }
     try {
-        dkim::Options options;
-        options.domain = domain;
-        options.selector = selector;
-        options.private_key = Secret(key.str());
-        options.passphrase = Secret(string_property(object, "DKIM_passphrase"));
-        options.identity = string_property(object, "DKIM_identity");
-        dkim::Signer signer(std::move(options));
         auto message = std::make_shared<const std::string>(header + "\r\n" + body);
         StringSource source(message);
-        header = signer.sign(source) + header;
+        header = signer->sign(source) + header;
     } catch (const std::exception &failure) {
         error = std::string(kSigning) + failure.what();
         return false;

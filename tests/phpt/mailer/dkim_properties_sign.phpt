@@ -45,6 +45,14 @@ echo 'createHeader has DKIM-Signature: ', var_export(str_contains($mail->createH
 // A changed body no longer verifies.
 echo dkim_verify(str_replace('Signed body', 'Changed body', $mail->sent), $records), "\n";
 
+// An Ed25519 key signs with ed25519-sha256.
+$ed = dkim_generate_key($directory, 'ed25519');
+$mail->DKIM_private = $ed['path'];
+$mail->DKIM_passphrase = '';
+var_dump($mail->send());
+echo dkim_verify($mail->sent, ['crm._domainkey.example.com' => $ed['record']]), "\n";
+$mail->DKIM_private = $key['path'];
+
 // A wrong passphrase fails the send with PHPMailer's signing prefix.
 $mail->DKIM_passphrase = 'wrong';
 var_dump($mail->send());
@@ -58,6 +66,8 @@ sent equals getSentMIMEMessage: true
 i= tag: true
 createHeader has DKIM-Signature: false
 signature 1 (a=rsa-sha256, d=example.com, s=crm): fail%s
+bool(true)
+signature 1 (a=ed25519-sha256, d=example.com, s=crm): pass
 bool(false)
 ErrorInfo starts with Signing Error: true
 passphrase in ErrorInfo: false

@@ -374,7 +374,10 @@ MailerObject *mailer_from(zend_object *object)
 
 zval *mailer_property(zend_object *object, const char *name)
 {
-    static zval ignored;
+    // Declared properties are returned in place. Only an unset property
+    // with a __get() handler would land in this buffer, which is per
+    // thread so that ZTS threads never share it.
+    static thread_local zval ignored;
     zval *value = zend_read_property(mailer_ce, object, name, strlen(name), 1, &ignored);
     ZVAL_DEREF(value);
     return value;

@@ -92,6 +92,8 @@ SmtpErrorInfo error_info(const Error &error)
     }
     if (error.stage == Stage::after_dot)
         info.error = "DATA END command failed";
+    else if (error.command == "MAIL" || error.command == "RCPT")
+        info.error = error.command + (error.command == "MAIL" ? " FROM" : " TO") + " command failed";
     else if (!error.command.empty())
         info.error = error.command + " command failed";
     else

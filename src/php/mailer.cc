@@ -67,6 +67,16 @@ void mailer_free(zend_object *object)
     zend_object_std_dtor(object);
 }
 
+// A copy has the same properties and a fresh state: no session, so a
+// kept session stays with the original, and new generated values.
+zend_object *mailer_clone(zend_object *old_object)
+{
+    zend_object *new_object = mailer_create(old_object->ce);
+    zend_objects_clone_members(new_object, old_object);
+    mailer_from(new_object)->state->error_count = mailer_from(old_object)->state->error_count;
+    return new_object;
+}
+
 // A copy of the properties with the secrets replaced by "<redacted>" when set.
 HashTable *mailer_get_properties_for(zend_object *object, zend_prop_purpose purpose)
 {
@@ -507,7 +517,7 @@ void register_mailer_classes()
     mailer_handlers.offset = XtOffsetOf(MailerObject, std);
     mailer_handlers.free_obj = mailer_free;
     mailer_handlers.get_properties_for = mailer_get_properties_for;
-    mailer_handlers.clone_obj = nullptr;
+    mailer_handlers.clone_obj = mailer_clone;
     mailer_exception_ce = register_class_MailBridge_MailerException(spl_ce_RuntimeException, exception_interface_ce);
 }
 

@@ -60,6 +60,14 @@ echo 'sent body files: ', preg_match_all('/filename="([^"]+)"/', $body, $m), ' '
 $again = $mail->createBody();
 echo 'new body files: ', preg_match_all('/filename="([^"]+)"/', $again, $m), ' ', implode(',', $m[1]), "\n";
 
+// A clone keeps the properties, the protected ones too.
+$copy = clone $mail;
+$copy->clearAddresses();
+$copy->addAddress('copy@example.test');
+var_dump($copy->send(), $copy->exceptionsFlag());
+echo 'clone To: ', preg_match('/^To: copy@example.test\r$/m', $copy->received[0]), ', original To: ',
+    preg_match('/^To: to@example.test\r$/m', $mail->createHeader()), "\n";
+
 $mail = new NativeMailer(true);
 var_dump($mail->exceptionsFlag());
 $mail->Mailer = 'sendmail';
@@ -81,6 +89,9 @@ bool(true)
 bool(true)
 sent body files: 2 keep.txt,drop.txt
 new body files: 1 renamed.txt
+bool(true)
+bool(false)
+clone To: 1, original To: 1
 bool(true)
 MailBridge\MailerException 2: sendmail mailer is not supported.
 postSend, setError(sendmail mailer is not supported.), setError(sendmail mailer is not supported.)

@@ -150,8 +150,8 @@ void clear_array_property(zend_object *object, const char *name)
     zval_ptr_dtor(&empty);
 }
 
-// True when address is already a To, Cc or Bcc recipient (kind != reply-to),
-// or already a Reply-To address, compared case-insensitively as PHPMailer does.
+// True when address is already in To, Cc or Bcc, or with reply_to, already
+// in Reply-To. Case is ignored, as PHPMailer ignores it.
 bool address_listed(zend_object *object, const std::string &address, bool reply_to)
 {
     std::string key = lower(address);

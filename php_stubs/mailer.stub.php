@@ -146,6 +146,9 @@ class Mailer
 
     public function __construct(?bool $exceptions = null) {}
 
+    /** Calls $this->smtpClose(), as PHPMailer's destructor does. */
+    public function __destruct() {}
+
     /** @return bool */
     public function send() {}
 

@@ -1,24 +1,26 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 87735dd0a4e67d7389de95ef09bb9a7b176e80fa */
+ * Stub hash: 60b0cfbab033894850562a0133632de7c34730ba */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, exceptions, _IS_BOOL, 1, "null")
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer_send, 0, 0, 0)
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer___destruct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_MailBridge_Mailer_preSend arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_send arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_postSend arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_preSend arginfo_class_MailBridge_Mailer___destruct
+
+#define arginfo_class_MailBridge_Mailer_postSend arginfo_class_MailBridge_Mailer___destruct
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer_smtpConnect, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_MIXED, 0, "null")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_MailBridge_Mailer_smtpClose arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_smtpClose arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_isSMTP arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_isSMTP arginfo_class_MailBridge_Mailer___destruct
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer_isHTML, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, isHtml, IS_MIXED, 0, "true")
@@ -80,19 +82,19 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer_addCustomHeader, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, value, IS_MIXED, 0, "null")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_MailBridge_Mailer_clearAddresses arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_clearAddresses arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_clearCCs arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_clearCCs arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_clearBCCs arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_clearBCCs arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_clearReplyTos arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_clearReplyTos arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_clearAllRecipients arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_clearAllRecipients arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_clearAttachments arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_clearAttachments arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_clearCustomHeaders arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_clearCustomHeaders arginfo_class_MailBridge_Mailer___destruct
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer_msgHTML, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, message, IS_MIXED, 0)
@@ -100,20 +102,20 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer_msgHTML, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, advanced, IS_MIXED, 0, "false")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_MailBridge_Mailer_isError arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_isError arginfo_class_MailBridge_Mailer___destruct
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer_setLanguage, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, langcode, IS_MIXED, 0, "\'en\'")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, lang_path, IS_MIXED, 0, "\'\'")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_MailBridge_Mailer_createHeader arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_createHeader arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_createBody arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_createBody arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_getSentMIMEMessage arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_getSentMIMEMessage arginfo_class_MailBridge_Mailer___destruct
 
-#define arginfo_class_MailBridge_Mailer_getLastMessageID arginfo_class_MailBridge_Mailer_send
+#define arginfo_class_MailBridge_Mailer_getLastMessageID arginfo_class_MailBridge_Mailer___destruct
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Mailer_setError, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, msg, IS_MIXED, 0)
@@ -124,6 +126,7 @@ ZEND_END_ARG_INFO()
 
 
 ZEND_METHOD(MailBridge_Mailer, __construct);
+ZEND_METHOD(MailBridge_Mailer, __destruct);
 ZEND_METHOD(MailBridge_Mailer, send);
 ZEND_METHOD(MailBridge_Mailer, preSend);
 ZEND_METHOD(MailBridge_Mailer, postSend);
@@ -161,6 +164,7 @@ ZEND_METHOD(MailBridge_MailerException, errorMessage);
 
 static const zend_function_entry class_MailBridge_Mailer_methods[] = {
 	ZEND_ME(MailBridge_Mailer, __construct, arginfo_class_MailBridge_Mailer___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_Mailer, __destruct, arginfo_class_MailBridge_Mailer___destruct, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_Mailer, send, arginfo_class_MailBridge_Mailer_send, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_Mailer, preSend, arginfo_class_MailBridge_Mailer_preSend, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_Mailer, postSend, arginfo_class_MailBridge_Mailer_postSend, ZEND_ACC_PUBLIC)

@@ -816,6 +816,16 @@ ZEND_METHOD(MailBridge_Mailer, smtpConnect)
     RETURN_FALSE;
 }
 
+ZEND_METHOD(MailBridge_Mailer, __destruct)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    zval result;
+    php::call_method(Z_OBJ_P(ZEND_THIS), "smtpClose", &result);
+    zval_ptr_dtor(&result);
+    if (EG(exception))
+        RETURN_THROWS();
+}
+
 ZEND_METHOD(MailBridge_Mailer, smtpClose)
 {
     (void)return_value;

@@ -80,6 +80,24 @@ try {
     echo get_class($e), ' ', $e->getCode(), ': ', $e->getMessage(), "\n";
 }
 echo implode(', ', $mail->calls), "\n";
+
+// The destructor calls smtpClose() through dispatch, and a subclass may call parent::__destruct().
+class ClosingMailer extends MailBridge\Mailer
+{
+    public function smtpClose()
+    {
+        echo "smtpClose override ran\n";
+        parent::smtpClose();
+    }
+
+    public function __destruct()
+    {
+        echo "subclass destructor ran\n";
+        parent::__destruct();
+    }
+}
+$closing = new ClosingMailer();
+unset($closing);
 ?>
 --EXPECT--
 bool(false)
@@ -95,3 +113,5 @@ clone To: 1, original To: 1
 bool(true)
 MailBridge\MailerException 2: sendmail mailer is not supported.
 postSend, setError(sendmail mailer is not supported.), setError(sendmail mailer is not supported.)
+subclass destructor ran
+smtpClose override ran

@@ -36,6 +36,7 @@ MAILBRIDGE_CORE_SOURCES="
   src/imap/quote.cc
   src/imap/response.cc
   src/imap/utf7.cc
+  src/mailer/compose.cc
   src/mime/address.cc
   src/mime/charset.cc
   src/mime/content.cc
@@ -61,6 +62,8 @@ MAILBRIDGE_CORE_SOURCES="
 MAILBRIDGE_GLUE_SOURCES="
   src/php/dkim.cc
   src/php/errors.cc
+  src/php/mailer.cc
+  src/php/mailer_send.cc
   src/php/message.cc
   src/php/module.cc
   src/php/pool.cc

@@ -28,7 +28,7 @@
 
 namespace mailbridge::imap {
 
-// What a FETCH asks for. UID FETCH always includes UID.
+// Items requested by a FETCH. UID FETCH always includes UID.
 struct FetchRequest {
     bool flags = false;
     bool uid = false;
@@ -147,8 +147,8 @@ public:
     void close_mailbox();
 
     // IDLE until handler returns false or seconds have passed. Requires the
-    // IDLE capability and a selected mailbox. Mailbox state is updated from
-    // the events before handler sees them.
+    // IDLE capability and a selected mailbox. The selected mailbox is
+    // updated from each event before handler is called with it.
     void idle(double seconds, IdleHandler handler);
 
 private:

@@ -11,6 +11,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -434,5 +435,21 @@ TEST(ImapSession, TaggedResponseWithWrongTagIsProtocolError)
     } catch (const Error &error) {
         EXPECT_EQ(error.kind, ErrorKind::protocol);
     }
+    EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapSession, ThrowingIdleHandlerDisconnects)
+{
+    ScriptedServer server({
+        {"", "* PREAUTH [CAPABILITY IMAP4rev1 IDLE] ready\r\n"},
+        {"A1 IDLE", "+ idling\r\n* 4 EXISTS\r\n"},
+    });
+    SessionConfig config = plain_config(server.port());
+    config.username.clear();
+    Client client(config, nullptr);
+    client.connect();
+    EXPECT_THROW(client.idle(10, [](const Response &) -> bool { throw std::runtime_error("handler failed"); }),
+                 std::runtime_error);
+    EXPECT_FALSE(client.connected());
     EXPECT_EQ(server.finish(), "");
 }

@@ -128,6 +128,8 @@ public:
     // The tagged response that ended the last command.
     const Response &tagged() const { return tagged_; }
     // Untagged responses received since the last operation began, in order.
+    // NOTE: their number is not bounded, only each one's size (limits), so
+    // a command that matches many messages should be batched.
     // Responses consumed by the session itself (CAPABILITY, keep-alives) and
     // those passed to an IdleHandler are not included.
     std::vector<Response> take_untagged();

@@ -11,6 +11,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -27,13 +28,15 @@ using namespace mailbridge::imap;
 namespace {
 
 // One step of the script: wait for a line equal to expect (no wait when
-// expect is empty, an empty line when it is empty_line), then send reply.
+// expect is empty, an empty line when it is empty_line, the client closing
+// the connection when it is client_close), then send reply.
 struct Step {
     std::string expect;
     std::string reply;
 };
 
 const std::string empty_line = "<empty line>";
+const std::string client_close = "<client closes>";
 
 class ScriptedServer {
 public:
@@ -98,6 +101,12 @@ private:
         timeval timeout{5, 0};
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
         for (const Step &step : steps_) {
+            if (step.expect == client_close) {
+                std::string line;
+                if (read_line(fd, line))
+                    failure_ = "expected the client to close the connection, got \"" + line + "\"";
+                break;
+            }
             if (!step.expect.empty()) {
                 std::string line;
                 if (!read_line(fd, line)) {
@@ -450,6 +459,76 @@ TEST(ImapSession, ThrowingIdleHandlerDisconnects)
     client.connect();
     EXPECT_THROW(client.idle(10, [](const Response &) -> bool { throw std::runtime_error("handler failed"); }),
                  std::runtime_error);
+    EXPECT_FALSE(client.connected());
+    EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapSession, EnableUtf8SendsNamesUnencoded)
+{
+    ScriptedServer server({
+        {"", "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] ready\r\n"},
+        {"A1 AUTHENTICATE PLAIN AHVzZXIAcMOkc3M=", "A1 OK [CAPABILITY IMAP4rev1 ENABLE UTF8=ACCEPT] done\r\n"},
+        {"A2 ENABLE UTF8=ACCEPT", "* ENABLED UTF8=ACCEPT\r\nA2 OK enabled\r\n"},
+        {"A3 LIST \"\" {9}", "+ go\r\n"},
+        {"Entw\xC3\xBCrfe", "* LIST () \"/\" \"Entw\xC3\xBCrfe\"\r\nA3 OK listed\r\n"},
+    });
+    Client client(plain_config(server.port()), nullptr);
+    client.connect();
+    EXPECT_TRUE(client.utf8_enabled());
+    std::vector<MailboxInfo> listed = client.list("", "Entw\xC3\xBCrfe");
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].name, "Entw\xC3\xBCrfe");
+    client.abandon();
+    EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapSession, NoInsteadOfContinuationKeepsConnection)
+{
+    ScriptedServer server({
+        {"", "* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n"},
+        {"A1 APPEND Entw&APw-rfe {4}", "A1 NO [TOOBIG] Message too large\r\n"},
+        {"A2 NOOP", "A2 OK done\r\n"},
+    });
+    SessionConfig config = plain_config(server.port());
+    config.username.clear();
+    Client client(config, nullptr);
+    client.connect();
+    try {
+        client.append("Entw\xC3\xBCrfe", "body");
+        FAIL() << "append() succeeded";
+    } catch (const Error &error) {
+        EXPECT_EQ(error.stage, Stage::append);
+        EXPECT_EQ(error.response_code, "TOOBIG");
+    }
+    EXPECT_TRUE(client.connected());
+    client.noop();
+    EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapSession, SilentServerTimesOut)
+{
+    ScriptedServer server({
+        {"", "* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n"},
+        {"A1 NOOP", ""},
+        {client_close, ""},
+    });
+    SessionConfig config = plain_config(server.port());
+    config.username.clear();
+    config.timeout = 0.3;
+    Client client(config, nullptr);
+    client.connect();
+    auto start = std::chrono::steady_clock::now();
+    try {
+        client.noop();
+        FAIL() << "noop() succeeded";
+    } catch (const Error &error) {
+        EXPECT_EQ(error.kind, ErrorKind::connection);
+        EXPECT_EQ(error.stage, Stage::noop);
+        EXPECT_NE(std::string(error.what()).find("timed out"), std::string::npos) << error.what();
+    }
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_GE(elapsed, 0.25);
+    EXPECT_LT(elapsed, 3.0);
     EXPECT_FALSE(client.connected());
     EXPECT_EQ(server.finish(), "");
 }

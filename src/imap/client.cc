@@ -228,7 +228,7 @@ void Client::run()
         if (now >= deadline) {
             if (overall) {
                 // The overall limit is a hard stop, even during IDLE.
-                session_->abandon();
+                abandon();
                 throw Error(ErrorKind::connection, Stage::none,
                             "the operation did not finish within the total timeout of " +
                                 std::to_string(total_timeout_) + " seconds");

@@ -2,8 +2,9 @@
 // operation completes, with typed results. Every method throws Error when
 // the operation fails (a tagged NO or BAD, BYE, I/O, timeout) and
 // std::invalid_argument for an argument it rejects before sending anything.
-// After a NO or BAD the connection stays usable; after any other error the
-// client is disconnected.
+// After a NO or BAD, and after an Error(unsupported) raised before sending,
+// the connection stays usable. After a connection, TLS, protocol or timeout
+// error the client is disconnected.
 //
 // Mailbox names are UTF-8 and are sent as modified UTF-7 (RFC 3501 5.1.3),
 // or as UTF-8 when UTF8=ACCEPT is enabled. Set encode_mailbox_names to false

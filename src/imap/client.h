@@ -134,8 +134,8 @@ public:
     std::vector<uint32_t> uid_expunge(const std::vector<uint32_t> &uids);
 
     // internal_date is a Unix time, sent as UTC.
-    // NOTE: the message is copied into the command, so APPEND holds it in
-    // memory twice; it is not streamed from a ByteSource like SMTP DATA.
+    // NOTE: the message is copied into the command, so APPEND keeps two
+    // copies in memory. It is not streamed from a ByteSource like SMTP DATA.
     AppendResult append(std::string_view mailbox, std::string_view message, const std::vector<std::string> &flags = {},
                         std::optional<int64_t> internal_date = std::nullopt);
     void create(std::string_view mailbox);

@@ -408,6 +408,7 @@ TEST_F(ImapLive, AppendSelectSearchFetchStore)
     for (const FetchedMessage &message : client_->uid_fetch(all, flags_only))
         EXPECT_FALSE(message.has_flag("\\Seen")) << "UID " << *message.uid;
     EXPECT_FALSE(transcript_.contains("BODY["));
+    EXPECT_FALSE(transcript_.contains("First body line"));
 
     // A partial fetch, streamed to the sink because it is over the threshold.
     FetchRequest partial;

@@ -532,3 +532,31 @@ TEST(ImapSession, SilentServerTimesOut)
     EXPECT_FALSE(client.connected());
     EXPECT_EQ(server.finish(), "");
 }
+
+TEST(ImapSession, TranscriptShowsLiteralSizeOnly)
+{
+    ScriptedServer server({
+        {"", "* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n"},
+        {"A1 UID FETCH 7 (UID BODY.PEEK[1])",
+         "* 3 FETCH (UID 7 BODY[1] {14}\r\nsecret\r\nbody\r\n)\r\nA1 OK done\r\n"},
+    });
+    SessionConfig config = plain_config(server.port());
+    config.username.clear();
+    Transcript transcript;
+    Client client(config, transcript.sink());
+    client.connect();
+    FetchRequest request;
+    request.sections = {"1"};
+    std::vector<FetchedMessage> messages = client.uid_fetch({7}, request);
+    ASSERT_EQ(messages.size(), 1u);
+    ASSERT_NE(messages[0].find_section("1"), nullptr);
+    EXPECT_EQ(messages[0].find_section("1")->data, "secret\r\nbody\r\n");
+    bool size_logged = false;
+    for (const std::string &line : transcript.lines) {
+        EXPECT_EQ(line.find("secret"), std::string::npos) << line;
+        size_logged = size_logged || line == "S: * 3 FETCH (UID 7 BODY[1] {14 octets})";
+    }
+    EXPECT_TRUE(size_logged);
+    client.abandon();
+    EXPECT_EQ(server.finish(), "");
+}

@@ -404,6 +404,8 @@ TEST(ImapSession, IdleRenewsBeforeServerTimeout)
     config.username.clear();
     Session session(config, nullptr);
     session.open();
+
+    // Drive the session directly, as an event loop other than Client would.
     auto drive = [&session] {
         while (session.busy()) {
             if (mailbridge::net::Clock::now() >= session.deadline()) {
@@ -419,9 +421,11 @@ TEST(ImapSession, IdleRenewsBeforeServerTimeout)
     };
     drive();
     ASSERT_EQ(session.state(), Session::State::ready);
+
     // Renew every 0.3 s during a 0.5 s IDLE: one renewal, two IDLE commands.
     session.begin_idle(0.5, [](const Response &) { return true; }, 0.3);
     drive();
+
     EXPECT_EQ(session.state(), Session::State::ready);
     EXPECT_FALSE(session.error());
     session.abandon();

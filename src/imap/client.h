@@ -79,7 +79,8 @@ public:
 
     // Connect, secure the connection, authenticate and ENABLE.
     void connect();
-    // Send LOGOUT (errors ignored) and close.
+    // Send LOGOUT and close. A NO, BAD or lost connection during LOGOUT is
+    // not reported.
     void logout();
     // Close without LOGOUT or TLS shutdown (after fork, or on errors).
     void abandon();
@@ -131,6 +132,8 @@ public:
     // Returns the sequence numbers of the expunged messages, in the order
     // the server reported them (each relative to the state before it).
     std::vector<uint32_t> expunge();
+    // UID EXPUNGE (RFC 4315): remove only these messages, if marked
+    // \Deleted. Without UIDPLUS it throws Error(unsupported).
     std::vector<uint32_t> uid_expunge(const std::vector<uint32_t> &uids);
 
     // internal_date is a Unix time, sent as UTC.
@@ -150,9 +153,10 @@ public:
     void close_mailbox();
 
     // IDLE until handler returns false or seconds have passed. Requires the
-    // IDLE capability and a selected mailbox. A BYE or a dropped connection
-    // throws Error(connection), and reconnecting is left to the caller. The selected mailbox is
-    // updated from each event before handler is called with it.
+    // IDLE capability and a selected mailbox. The selected mailbox is
+    // updated from each event before handler is called with it. A BYE or a
+    // dropped connection throws Error(connection), and reconnecting is left
+    // to the caller.
     void idle(double seconds, IdleHandler handler);
 
 private:

@@ -96,7 +96,8 @@ public:
     // Begin connecting, TLS, greeting, CAPABILITY, STARTTLS, authentication
     // and ENABLE. Ends in ready or failed.
     void open();
-    // Send command; requires ready. Ends in ready when the tagged response
+    // Send command. Throws std::logic_error unless the state is ready, as
+    // begin_idle() and begin_logout() do. Ends in ready when the tagged response
     // arrives (with error() set for NO or BAD) or failed when the connection
     // is lost or the server sends BYE. timeout 0 means config.timeout.
     void begin_command(const Command &command, Stage stage, double timeout = 0);
@@ -144,6 +145,7 @@ private:
     enum class AuthStep { sent, initial_response_sent, error_acknowledged };
 
     void set_state(State state);
+    void require_ready(const char *operation) const;
     void log(const std::string &line) const;
     void send_command(const Command &command, State next, double timeout);
     void send_secret_line(std::string &line);

@@ -6,7 +6,8 @@
 // Like smtp::Session, the session is a state machine over a non-blocking
 // socket that does not poll by itself: the owner waits for fd() to become
 // ready for what want() returns, up to deadline(), and calls on_ready() or
-// on_timeout(). Only open() blocks, while it resolves the host name. Every state change goes through set_state().
+// on_timeout(). Only open() blocks, while it resolves the host name. Every
+// state change goes through set_state().
 //
 // The session does not interpret command results. It sends one tagged
 // command at a time, collects the untagged responses that arrive until the

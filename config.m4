@@ -33,8 +33,13 @@ MAILBRIDGE_CORE_SOURCES="
   src/dkim/canonicalization.cc
   src/dkim/key.cc
   src/dkim/signer.cc
+  src/imap/client.cc
+  src/imap/command.cc
+  src/imap/errors.cc
   src/imap/quote.cc
   src/imap/response.cc
+  src/imap/results.cc
+  src/imap/session.cc
   src/imap/utf7.cc
   src/mailer/compose.cc
   src/mime/address.cc

@@ -16,6 +16,21 @@ const char *stage_name(Stage stage)
     case Stage::after_dot: return "after-dot";
     case Stage::rset: return "rset";
     case Stage::quit: return "quit";
+    case Stage::greeting: return "greeting";
+    case Stage::capability: return "capability";
+    case Stage::select: return "select";
+    case Stage::list: return "list";
+    case Stage::status: return "status";
+    case Stage::search: return "search";
+    case Stage::fetch: return "fetch";
+    case Stage::store: return "store";
+    case Stage::copy: return "copy";
+    case Stage::expunge: return "expunge";
+    case Stage::append: return "append";
+    case Stage::mailbox: return "mailbox";
+    case Stage::idle: return "idle";
+    case Stage::noop: return "noop";
+    case Stage::logout: return "logout";
     }
     return "none";
 }

@@ -22,6 +22,22 @@ enum class Stage {
     after_dot,
     rset,
     quit,
+    // IMAP stages. connect, tls and auth above are shared with SMTP.
+    greeting,    // the server's first response
+    capability,  // CAPABILITY, ID and ENABLE
+    select,      // SELECT, EXAMINE and CLOSE
+    list,        // LIST
+    status,      // STATUS
+    search,      // UID SEARCH
+    fetch,       // FETCH and UID FETCH
+    store,       // UID STORE
+    copy,        // UID COPY and UID MOVE, with the fallback's STORE and EXPUNGE
+    expunge,     // EXPUNGE and UID EXPUNGE
+    append,      // APPEND
+    mailbox,     // CREATE, RENAME, DELETE, SUBSCRIBE and UNSUBSCRIBE
+    idle,        // IDLE and DONE
+    noop,        // NOOP and CHECK
+    logout,      // LOGOUT
 };
 
 const char *stage_name(Stage stage);
@@ -52,6 +68,11 @@ public:
     std::string server_text;      // all reply lines joined with "\n"
     std::string command;          // verb of the failing command, e.g. "RCPT"
     std::string hint;             // likely cause and fix, empty when none known
+    // IMAP only: the status of the failing response ("NO", "BAD" or "BYE")
+    // and its response code, e.g. "BADCHARSET" with arguments "(US-ASCII)".
+    std::string response_status;
+    std::string response_code;
+    std::string response_code_arguments;
     bool transient = false;       // retrying later may succeed
 };
 

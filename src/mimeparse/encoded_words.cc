@@ -56,7 +56,7 @@ std::string decode_q(std::string_view text)
 }
 
 // Finds "?=" at or after a position. Positions only grow during one
-// decode, so the last answer is reused while it is still ahead, which keeps
+// decode, so the last result is reused while it is still ahead. That keeps
 // the search linear for text with many "=?" and no "?=".
 class TerminatorFinder {
 public:

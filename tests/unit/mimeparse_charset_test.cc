@@ -60,6 +60,17 @@ TEST(MimeparseCharset, EastAsianLabels)
     EXPECT_EQ(convert_to_utf8("ISO-2022-JP", "\x1B$BF|K\\\x1B(B").text, "\xE6\x97\xA5\xE6\x9C\xAC");
 }
 
+TEST(MimeparseCharset, LabelsSeenInMail)
+{
+    // "ä" in CP850, "שלום" in ISO-8859-8, and bytes under placeholder labels.
+    EXPECT_EQ(convert_to_utf8("cp-850", "\x84").text, "\xC3\xA4");
+    EXPECT_EQ(convert_to_utf8("iso-8859-8-i", "\xF9\xEC\xE5\xED").text, "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");
+    EXPECT_EQ(convert_to_utf8("default", "Gr\xC3\xBC\xC3\x9F" "e").text, "Gr\xC3\xBC\xC3\x9F" "e");
+    EXPECT_EQ(convert_to_utf8("X-UNKNOWN", "a\xFF").text, "a" + kReplacement);
+    EXPECT_EQ(convert_to_utf8("UTF8", "\xC3\xA4").text, "\xC3\xA4");
+    EXPECT_EQ(convert_to_utf8("", "plain").text, "plain");
+}
+
 TEST(MimeparseCharset, Windows1251)
 {
     EXPECT_EQ(convert_to_utf8("windows-1251", "\xCF\xF0\xE8\xE2\xE5\xF2").text,

@@ -8,6 +8,7 @@
 // when its high bit is set, and the remaining bytes are the text. Every
 // incremental parser must produce the same result whole and split, every
 // output documented as UTF-8 must be valid UTF-8, and every limit must hold.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -121,6 +122,24 @@ void fuzz_fields(std::string_view text, const ParameterLimits &limits)
     parse_content_transfer_encoding(text);
 }
 
+// Converts the text after the split from a charset named by up to 12 bytes
+// before it, whole and split at the middle, with CharsetDecoder.
+void fuzz_charset(std::string_view text, std::size_t split)
+{
+    std::string_view label = text.substr(split > 12 ? split - 12 : 0, std::min<std::size_t>(split, 12));
+    std::string_view bytes = text.substr(split);
+    CharsetConversion whole = convert_to_utf8(label, bytes);
+    check_utf8(whole.text);
+
+    CharsetDecoder decoder(label);
+    std::string halves;
+    decoder.feed(bytes.substr(0, bytes.size() / 2), halves);
+    decoder.feed(bytes.substr(bytes.size() / 2), halves);
+    decoder.finish(halves);
+    check(halves == whole.text);
+    check(decoder.replaced() == whole.replaced);
+}
+
 template <typename Decoder>
 void fuzz_decoder(std::string_view text, std::size_t split)
 {
@@ -193,8 +212,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_fields(text, parameter_limits);
     check_utf8(decode_encoded_words(text));
     check_utf8(decode_encoded_words(text, "iso-8859-1"));
-    std::string_view label = text.substr(0, split);
-    check_utf8(convert_to_utf8(label, text.substr(split)).text);
+    fuzz_charset(text, split);
     fuzz_decoder<Base64Decoder>(text, split);
     fuzz_decoder<QuotedPrintableDecoder>(text, split);
     fuzz_ext_imap(text);

@@ -10,9 +10,9 @@ namespace {
 
 // Longer labels are not charset names (RFC 2978 allows 40 characters).
 constexpr std::size_t kMaxLabelLength = 64;
-// Longest incomplete sequence held for the next chunk. glibc's longest
-// multibyte sequences (GB18030, ISO-2022 escapes plus a character) are
-// shorter.
+// Maximum length of an incomplete sequence held for the next chunk. The
+// longest multibyte sequences glibc decodes (GB18030, ISO-2022 escapes plus
+// a character) are shorter.
 constexpr std::size_t kMaxIncompleteSequence = 16;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 

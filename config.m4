@@ -69,6 +69,7 @@ MAILBRIDGE_GLUE_SOURCES="
   src/php/errors.cc
   src/php/message.cc
   src/php/module.cc
+  src/php/options.cc
   src/php/pool.cc
   src/php/transport.cc
 "

@@ -67,6 +67,9 @@ MAILBRIDGE_CORE_SOURCES="
 MAILBRIDGE_GLUE_SOURCES="
   src/php/dkim.cc
   src/php/errors.cc
+  src/php/imap_client.cc
+  src/php/imap_results.cc
+  src/php/imap_search.cc
   src/php/message.cc
   src/php/module.cc
   src/php/options.cc

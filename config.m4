@@ -68,6 +68,7 @@ MAILBRIDGE_GLUE_SOURCES="
   src/php/dkim.cc
   src/php/errors.cc
   src/php/imap_client.cc
+  src/php/imap_options.cc
   src/php/imap_results.cc
   src/php/imap_search.cc
   src/php/message.cc

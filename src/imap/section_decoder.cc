@@ -59,7 +59,7 @@ void SectionDecoder::feed_base64(std::string_view input, std::string &out)
 {
     for (unsigned char c : input) {
         if (c == '=') {
-            // Padding ends the data; a partial group's leftover bits are dropped.
+            // Padding ends the data, and the leftover bits of a partial group are dropped.
             base64_ended_ = true;
             continue;
         }

@@ -25,6 +25,24 @@ extern zend_class_entry *imap_message_ce;
 extern zend_class_entry *mime_part_ce;
 extern zend_class_entry *imap_event_ce;
 
+// Constructor options after reading, before the defaults that depend on
+// other options are applied by check_options().
+struct ImapOptions {
+    imap::SessionConfig config;
+    bool port_set = false;
+    bool connect_timeout_set = false;
+    double total_timeout = 0;
+    zval *logger = nullptr;
+};
+
+// Read one option. Returns false with a TypeError or ValueError thrown,
+// also for an unknown option.
+bool read_option(const std::string &name, zval *entry, ImapOptions &options);
+// Apply the defaults (port from security, connect_timeout from timeout)
+// and check the options together. Returns false with a ValueError thrown.
+bool check_options(ImapOptions &options);
+const char *security_name(imap::Security security);
+
 // Install the object handlers of the registered ImapSearch class.
 void init_imap_search_class(zend_class_entry *ce);
 

@@ -7,7 +7,9 @@
 // sink contents, the same final status, error and number of consumed bytes.
 // Each response is checked against the limits and the value invariants. The
 // modified UTF-7 functions run on the output and on every quoted string in it,
-// and must round-trip whatever they accept.
+// and must round-trip whatever they accept. Every response also goes through
+// the typed result readers of imap/results.h, which must not crash on any
+// value tree and must keep their own invariants.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "imap/response.h"
+#include "imap/results.h"
 #include "imap/utf7.h"
 
 using mailbridge::imap::LiteralChunk;
@@ -25,6 +28,8 @@ using mailbridge::imap::ResponseKind;
 using mailbridge::imap::ResponseLimits;
 using mailbridge::imap::ResponseParser;
 using mailbridge::imap::Value;
+using mailbridge::imap::BodyStructure;
+using mailbridge::imap::FetchedMessage;
 
 namespace {
 
@@ -136,6 +141,48 @@ void check_response(const Response &response, const ResponseLimits &limits, cons
         check(response.code->arguments.empty());
 }
 
+// Every part of a body structure has a section below its parent's, and a
+// multipart node has at least one part.
+void check_body_structure(const BodyStructure &body)
+{
+    if (body.is_multipart())
+        check(!body.parts.empty());
+    for (const BodyStructure &part : body.parts) {
+        check(!part.section.empty());
+        check(body.section.empty() || part.section.compare(0, body.section.size(), body.section) == 0);
+        check_body_structure(part);
+    }
+}
+
+// Run the readers of imap/results.h over a response.
+void read_results(const Response &response)
+{
+    std::map<uint32_t, FetchedMessage> messages;
+    mailbridge::imap::merge_fetch(response, messages);
+    check(messages.size() <= 1);
+    for (const auto &entry : messages) {
+        check(entry.first == entry.second.sequence);
+        if (entry.second.body_structure)
+            check_body_structure(*entry.second.body_structure);
+        for (const auto &section : entry.second.sections)
+            check(!section.nil || section.data.empty());
+    }
+    for (bool utf8 : {false, true}) {
+        if (auto info = mailbridge::imap::read_list(response, utf8))
+            check(utf8 || info->name_decoded || info->name == info->raw_name);
+        mailbridge::imap::read_status(response, utf8);
+    }
+    std::vector<uint32_t> numbers;
+    mailbridge::imap::read_search(response, numbers);
+    mailbridge::imap::SelectedMailbox mailbox;
+    mailbridge::imap::apply_to_mailbox(response, mailbox);
+    for (const Value &value : response.data) {
+        mailbridge::imap::read_envelope(value);
+        if (auto body = mailbridge::imap::read_body_structure(value))
+            check_body_structure(*body);
+    }
+}
+
 // Feed each nonempty piece in turn, taking responses until the pieces are
 // used up or the parser reports an error.
 ParseRun parse_pieces(const std::vector<std::string> &pieces, const ResponseLimits &limits, bool use_sink,
@@ -172,6 +219,7 @@ ParseRun parse_pieces(const std::vector<std::string> &pieces, const ResponseLimi
                 check(!parser.in_progress());
                 Response response = parser.take();
                 check_response(response, limits, run.sinked[run.responses.size()]);
+                read_results(response);
                 run.responses.push_back(std::move(response));
             } else {
                 check(!parser.error_message().empty());

@@ -243,8 +243,17 @@ void Client::run()
         int rc = ::poll(&descriptor, 1, static_cast<int>(std::min<long long>(wait, 1000 * 60 * 60)));
         if (rc < 0 && errno == EINTR)
             continue;
-        if (rc > 0)
-            session_->on_ready();
+        if (rc > 0) {
+            // A callback of the caller (an IDLE handler or a literal sink)
+            // may throw in the middle of a response, which leaves the
+            // session out of step with the server.
+            try {
+                session_->on_ready();
+            } catch (...) {
+                abandon();
+                throw;
+            }
+        }
     }
 }
 
@@ -427,11 +436,11 @@ std::vector<FetchedMessage> Client::run_fetch(const std::vector<uint32_t> &numbe
                 merge_fetch(response, by_sequence);
             // Keep only the requested messages: a server may add unsolicited
             // FETCH responses for flag changes made by other sessions.
-            std::set<uint32_t> wanted(batch.begin(), batch.end());
+            std::set<uint32_t> requested_numbers(batch.begin(), batch.end());
             for (auto &entry : by_sequence) {
                 FetchedMessage &message = entry.second;
-                bool requested = by_uid ? (message.uid && wanted.count(*message.uid) > 0)
-                                        : wanted.count(message.sequence) > 0;
+                bool requested = by_uid ? (message.uid && requested_numbers.count(*message.uid) > 0)
+                                        : requested_numbers.count(message.sequence) > 0;
                 if (requested)
                     messages.push_back(std::move(message));
             }

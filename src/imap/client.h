@@ -28,7 +28,7 @@
 
 namespace mailbridge::imap {
 
-// What a FETCH asks for. UID FETCH always includes UID.
+// Items requested by a FETCH. UID FETCH always includes UID.
 struct FetchRequest {
     bool flags = false;
     bool uid = false;
@@ -133,6 +133,8 @@ public:
     std::vector<uint32_t> uid_expunge(const std::vector<uint32_t> &uids);
 
     // internal_date is a Unix time, sent as UTC.
+    // NOTE: the message is copied into the command, so APPEND holds it in
+    // memory twice; it is not streamed from a ByteSource like SMTP DATA.
     AppendResult append(std::string_view mailbox, std::string_view message, const std::vector<std::string> &flags = {},
                         std::optional<int64_t> internal_date = std::nullopt);
     void create(std::string_view mailbox);
@@ -147,8 +149,9 @@ public:
     void close_mailbox();
 
     // IDLE until handler returns false or seconds have passed. Requires the
-    // IDLE capability and a selected mailbox. Mailbox state is updated from
-    // the events before handler sees them.
+    // IDLE capability and a selected mailbox. A BYE or a dropped connection
+    // throws Error(connection), and reconnecting is left to the caller. The selected mailbox is
+    // updated from each event before handler is called with it.
     void idle(double seconds, IdleHandler handler);
 
 private:

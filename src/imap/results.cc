@@ -305,8 +305,8 @@ void read_fetch_item(const std::string &name, const Value &value, FetchedMessage
 
 bool Capabilities::has(std::string_view name) const
 {
-    std::string wanted = to_upper(name);
-    return std::find(names.begin(), names.end(), wanted) != names.end();
+    std::string upper_name = to_upper(name);
+    return std::find(names.begin(), names.end(), upper_name) != names.end();
 }
 
 bool Capabilities::has_auth(std::string_view mechanism) const

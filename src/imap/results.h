@@ -158,7 +158,7 @@ void read_search(const Response &response, std::vector<uint32_t> &numbers);
 // Apply an untagged response to a mailbox being selected or already
 // selected: EXISTS, RECENT, FLAGS and the OK codes UIDVALIDITY, UIDNEXT,
 // UNSEEN, PERMANENTFLAGS and HIGHESTMODSEQ. EXPUNGE lowers exists. Returns
-// false when the response says nothing about the mailbox.
+// false when the response carries no mailbox data.
 bool apply_to_mailbox(const Response &response, SelectedMailbox &mailbox);
 // Merge the items of a "* n FETCH (...)" response into messages, keyed by
 // sequence number, so items split over several responses end up together.

@@ -380,8 +380,9 @@ bool Session::flush_output()
     return true;
 }
 
-// Read available input. Returns false when the caller must wait. Progress
-// moves the deadline, so a large FETCH fails only when the server stalls.
+// Read available input. Returns false when the caller must wait. Each read
+// moves the deadline, so a large FETCH fails only when the server sends
+// nothing for the read timeout (outside IDLE, whose deadline is its end).
 bool Session::read_input()
 {
     char buffer[read_chunk];
@@ -922,16 +923,16 @@ void Session::on_idle_done(const Response &response)
 // ---------------------------------------------------------------------------
 // Failures
 
-void Session::fail_protocol(const std::string &what)
+void Session::fail_protocol(const std::string &problem)
 {
-    Error error(ErrorKind::protocol, current_stage(), what);
+    Error error(ErrorKind::protocol, current_stage(), problem);
     error.command = current_verb_;
     error.hint = "the server does not speak IMAP, or not on this port: check the host and port";
     stream_.close();
     fail(error);
 }
 
-void Session::fail_io(const std::string &what, bool timed_out)
+void Session::fail_io(const std::string &reason, bool timed_out)
 {
     if (state_ == State::logout) {
         stream_.close();
@@ -940,7 +941,7 @@ void Session::fail_io(const std::string &what, bool timed_out)
     }
     Stage stage = current_stage();
     Error error(ErrorKind::connection, stage,
-                std::string(timed_out ? "timed out" : what) + " during " + stage_name(stage) + " (" + config_.host +
+                std::string(timed_out ? "timed out" : reason) + " during " + stage_name(stage) + " (" + config_.host +
                     ":" + std::to_string(config_.port) + ")");
     error.command = current_verb_;
     error.transient = true;

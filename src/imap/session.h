@@ -5,7 +5,7 @@
 //
 // Like smtp::Session, the session is a state machine over a non-blocking
 // socket that never blocks or polls by itself: the owner waits for fd() to
-// become ready as want() says, up to deadline(), and calls on_ready() or
+// become ready for what want() returns, up to deadline(), and calls on_ready() or
 // on_timeout(). Every state change goes through set_state().
 //
 // The session does not interpret command results. It sends one tagged
@@ -128,10 +128,12 @@ public:
     // The tagged response that ended the last command.
     const Response &tagged() const { return tagged_; }
     // Untagged responses received since the last operation began, in order.
+    // NOTE: their number is not bounded, only each one's size (limits), so
+    // a command that matches many messages should be batched.
     // Responses consumed by the session itself (CAPABILITY, keep-alives) and
     // those passed to an IdleHandler are not included.
     std::vector<Response> take_untagged();
-    // Texts of [ALERT] responses, which RFC 3501 7.1 says the user must see.
+    // Texts of [ALERT] responses, which RFC 3501 7.1 requires a client to show to the user.
     std::vector<std::string> take_alerts();
     const Capabilities &capabilities() const { return capabilities_; }
     bool utf8_enabled() const { return utf8_enabled_; }
@@ -175,8 +177,8 @@ private:
     std::string sasl_response(const std::string &mechanism) const;
     Stage current_stage() const;
     void fail(Error error);
-    void fail_io(const std::string &what, bool timed_out);
-    void fail_protocol(const std::string &what);
+    void fail_io(const std::string &reason, bool timed_out);
+    void fail_protocol(const std::string &problem);
     void clear_output();
 
     SessionConfig config_;

@@ -49,6 +49,13 @@ MAILBRIDGE_CORE_SOURCES="
   src/mime/entity.cc
   src/mime/field_values.cc
   src/mime/message.cc
+  src/mimeparse/address_list.cc
+  src/mimeparse/charset.cc
+  src/mimeparse/content_fields.cc
+  src/mimeparse/encoded_words.cc
+  src/mimeparse/ext_imap.cc
+  src/mimeparse/header_block.cc
+  src/mimeparse/transfer_decoding.cc
   src/net/stream.cc
   src/pool/pool.cc
   src/smtp/bulk.cc

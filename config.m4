@@ -39,7 +39,6 @@ MAILBRIDGE_CORE_SOURCES="
   src/imap/quote.cc
   src/imap/response.cc
   src/imap/results.cc
-  src/imap/section_decoder.cc
   src/imap/session.cc
   src/imap/utf7.cc
   src/mime/address.cc

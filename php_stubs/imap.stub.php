@@ -71,7 +71,8 @@ final class ImapClient
      * "structure". $sections are section specifiers such as "" (the whole
      * message), "HEADER", "TEXT", "1.2" or "2.MIME". With $decode, a
      * section that is a single body part comes back with its base64 or
-     * quoted-printable transfer encoding removed; other sections stay raw.
+     * quoted-printable transfer encoding removed, and a text part is
+     * converted from its charset to UTF-8. Other sections stay raw.
      * Messages that no longer exist are left out.
      *
      * @param array $items list of strings
@@ -84,8 +85,8 @@ final class ImapClient
     /**
      * Write one section of a message to $stream as it arrives, without
      * keeping it in memory. With $decode the base64 or quoted-printable
-     * transfer encoding of the body part is removed. Returns the number of
-     * bytes written.
+     * transfer encoding of the body part is removed, but the charset is
+     * not converted. Returns the number of bytes written.
      *
      * @param resource $stream
      */

@@ -18,7 +18,9 @@ extern "C" {
 #include <stdexcept>
 
 #include "common/error.h"
-#include "imap/section_decoder.h"
+#include "mimeparse/charset.h"
+#include "mimeparse/content_fields.h"
+#include "mimeparse/transfer_decoding.h"
 #include "mime/message.h"
 #include "php/objects.h"
 #include "php/options.h"
@@ -249,17 +251,16 @@ bool read_uid(zend_long value, uint32_t argument, uint32_t &uid)
     return true;
 }
 
-// Read an int|array UID argument.
-bool read_uids(zval *value, uint32_t argument, std::vector<uint32_t> &uids)
+// Read an int|array UID argument: table when it is an array, else number.
+bool read_uids(HashTable *table, zend_long number, uint32_t argument, std::vector<uint32_t> &uids)
 {
-    if (Z_TYPE_P(value) == IS_LONG) {
-        uint32_t uid = 0;
-        if (!read_uid(Z_LVAL_P(value), argument, uid))
-            return false;
-        uids.push_back(uid);
-        return true;
-    }
-    return read_uid_list(Z_ARRVAL_P(value), argument, uids);
+    if (table != nullptr)
+        return read_uid_list(table, argument, uids);
+    uint32_t uid = 0;
+    if (!read_uid(number, argument, uid))
+        return false;
+    uids.push_back(uid);
+    return true;
 }
 
 bool read_string_list(HashTable *table, uint32_t argument, std::vector<std::string> &strings)
@@ -362,26 +363,66 @@ const imap::BodyStructure *find_part(const imap::BodyStructure &body, const std:
     return nullptr;
 }
 
-// The transfer encoding to remove from section of a message: that of the
-// single body part with this section number, or identity for a header, a
-// multipart body or a section the structure does not describe.
-imap::SectionDecoder::Encoding section_encoding(const imap::FetchedMessage &message, const std::string &section)
+// The single body part of message with this section number, or null for a
+// header, a multipart body or a section that the structure does not describe.
+const imap::BodyStructure *section_part(const imap::FetchedMessage &message, const std::string &section)
 {
-    if (!message.body_structure)
-        return imap::SectionDecoder::Encoding::identity;
-    const imap::BodyStructure *part = find_part(*message.body_structure, section);
-    if (part == nullptr)
-        return imap::SectionDecoder::Encoding::identity;
-    return imap::SectionDecoder::encoding_for(part->encoding);
+    return message.body_structure ? find_part(*message.body_structure, section) : nullptr;
 }
 
-std::string decode_section(imap::SectionDecoder::Encoding encoding, const std::string &data)
+// Removes a body part's Content-Transfer-Encoding from chunks as they
+// arrive. Encodings other than base64 and quoted-printable pass unchanged.
+class TransferDecoder {
+public:
+    explicit TransferDecoder(const imap::BodyStructure *part)
+        : encoding_(part ? mimeparse::parse_content_transfer_encoding(part->encoding).encoding
+                         : mimeparse::TransferEncoding::binary)
+    {
+    }
+
+    void feed(std::string_view chunk, std::string &out)
+    {
+        if (encoding_ == mimeparse::TransferEncoding::base64)
+            base64_.feed(chunk, out);
+        else if (encoding_ == mimeparse::TransferEncoding::quoted_printable)
+            quoted_printable_.feed(chunk, out);
+        else
+            out.append(chunk);
+    }
+
+    void finish(std::string &out)
+    {
+        if (encoding_ == mimeparse::TransferEncoding::base64)
+            base64_.finish(out);
+        else if (encoding_ == mimeparse::TransferEncoding::quoted_printable)
+            quoted_printable_.finish(out);
+    }
+
+private:
+    mimeparse::TransferEncoding encoding_;
+    mimeparse::Base64Decoder base64_;
+    mimeparse::QuotedPrintableDecoder quoted_printable_;
+};
+
+// Decode a fetched section for fetch(): remove the transfer encoding of a
+// single body part, and convert a text/* part from its charset to UTF-8.
+std::string decode_section(const imap::BodyStructure *part, const std::string &data)
 {
-    imap::SectionDecoder decoder(encoding);
-    std::string out;
-    decoder.feed(data, out);
-    decoder.finish(out);
-    return out;
+    if (part == nullptr)
+        return data;
+    TransferDecoder decoder(part);
+    std::string octets;
+    decoder.feed(data, octets);
+    decoder.finish(octets);
+    if (part->type != "text")
+        return octets;
+    // RFC 2045 section 5.2: text without a charset parameter is US-ASCII.
+    std::string charset = "us-ascii";
+    for (const auto &[name, value] : part->parameters) {
+        if (strcasecmp(name.c_str(), "charset") == 0)
+            charset = value;
+    }
+    return mimeparse::convert_to_utf8(charset, octets).text;
 }
 
 }  // namespace
@@ -612,12 +653,13 @@ ZEND_METHOD(MailBridge_ImapClient, search)
 
 ZEND_METHOD(MailBridge_ImapClient, fetch)
 {
-    zval *uids_zval;
+    HashTable *uid_table = nullptr;
+    zend_long uid_number = 0;
     HashTable *items_table = nullptr;
     HashTable *sections_table = nullptr;
     bool decode = false;
     ZEND_PARSE_PARAMETERS_START(1, 4)
-        Z_PARAM_ZVAL(uids_zval)
+        Z_PARAM_ARRAY_HT_OR_LONG(uid_table, uid_number)
         Z_PARAM_OPTIONAL
         Z_PARAM_ARRAY_HT(items_table)
         Z_PARAM_ARRAY_HT(sections_table)
@@ -625,7 +667,7 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
     ZEND_PARSE_PARAMETERS_END();
 
     std::vector<uint32_t> uids;
-    if (!php::read_uids(uids_zval, 1, uids))
+    if (!php::read_uids(uid_table, uid_number, 1, uids))
         RETURN_THROWS();
     imap::FetchRequest request;
     request.uid = true;
@@ -683,7 +725,7 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
             const imap::BodySection *section = message.find_section(name);
             std::string bytes = section != nullptr ? section->data : std::string();
             if (decode)
-                bytes = php::decode_section(php::section_encoding(message, name), bytes);
+                bytes = php::decode_section(php::section_part(message, name), bytes);
             sections.emplace_back(name, std::move(bytes));
         }
         zval object;
@@ -733,22 +775,25 @@ ZEND_METHOD(MailBridge_ImapClient, streamSection)
     bool write_failed = false;
     bool found = false;
     bool ok = php::run_core(intern, [&](imap::Client &client) {
-        imap::SectionDecoder::Encoding encoding = imap::SectionDecoder::Encoding::identity;
+        std::optional<imap::BodyStructure> part;
         if (decode) {
             // The encoding must be known before the first octet arrives, so
             // the structure is fetched first.
             imap::FetchRequest structure_request;
             structure_request.uid = true;
             structure_request.body_structure = true;
-            for (const imap::FetchedMessage &message : client.uid_fetch({uid}, structure_request))
-                encoding = php::section_encoding(message, name);
+            for (const imap::FetchedMessage &message : client.uid_fetch({uid}, structure_request)) {
+                if (const imap::BodyStructure *found = php::section_part(message, name))
+                    part = *found;
+            }
         }
-        imap::SectionDecoder decoder(encoding);
+        php::TransferDecoder decoder(part ? &*part : nullptr);
         std::string decoded;
         auto write = [&](std::string_view data) {
             decoded.clear();
             decoder.feed(data, decoded);
-            if (!decoded.empty() && php_stream_write(stream, decoded.data(), decoded.size()) != static_cast<ssize_t>(decoded.size())) {
+            if (!decoded.empty() &&
+                php_stream_write(stream, decoded.data(), decoded.size()) != static_cast<ssize_t>(decoded.size())) {
                 write_failed = true;
                 return false;
             }
@@ -807,14 +852,15 @@ namespace {
 
 void store_flags(INTERNAL_FUNCTION_PARAMETERS, imap::StoreMode mode)
 {
-    zval *uids_zval;
+    HashTable *uid_table = nullptr;
+    zend_long uid_number = 0;
     HashTable *flags_table;
     ZEND_PARSE_PARAMETERS_START(2, 2)
-        Z_PARAM_ZVAL(uids_zval)
+        Z_PARAM_ARRAY_HT_OR_LONG(uid_table, uid_number)
         Z_PARAM_ARRAY_HT(flags_table)
     ZEND_PARSE_PARAMETERS_END();
     std::vector<uint32_t> uids;
-    if (!php::read_uids(uids_zval, 1, uids))
+    if (!php::read_uids(uid_table, uid_number, 1, uids))
         RETURN_THROWS();
     std::vector<std::string> flags;
     if (!php::read_flags(flags_table, 2, flags))
@@ -827,14 +873,15 @@ void store_flags(INTERNAL_FUNCTION_PARAMETERS, imap::StoreMode mode)
 
 void copy_messages(INTERNAL_FUNCTION_PARAMETERS, bool move)
 {
-    zval *uids_zval;
+    HashTable *uid_table = nullptr;
+    zend_long uid_number = 0;
     zend_string *mailbox;
     ZEND_PARSE_PARAMETERS_START(2, 2)
-        Z_PARAM_ZVAL(uids_zval)
+        Z_PARAM_ARRAY_HT_OR_LONG(uid_table, uid_number)
         Z_PARAM_STR(mailbox)
     ZEND_PARSE_PARAMETERS_END();
     std::vector<uint32_t> uids;
-    if (!php::read_uids(uids_zval, 1, uids))
+    if (!php::read_uids(uid_table, uid_number, 1, uids))
         RETURN_THROWS();
     if (!php::read_mailbox_name(mailbox, 2))
         RETURN_THROWS();
@@ -874,13 +921,15 @@ ZEND_METHOD(MailBridge_ImapClient, move)
 
 ZEND_METHOD(MailBridge_ImapClient, expunge)
 {
-    zval *uids_zval = nullptr;
+    HashTable *uid_table = nullptr;
+    zend_long uid_number = 0;
+    bool uids_null = true;
     ZEND_PARSE_PARAMETERS_START(0, 1)
         Z_PARAM_OPTIONAL
-        Z_PARAM_ZVAL_OR_NULL(uids_zval)
+        Z_PARAM_ARRAY_HT_OR_LONG_OR_NULL(uid_table, uid_number, uids_null)
     ZEND_PARSE_PARAMETERS_END();
     std::vector<uint32_t> uids;
-    if (uids_zval != nullptr && !php::read_uids(uids_zval, 1, uids))
+    if (!uids_null && !php::read_uids(uid_table, uid_number, 1, uids))
         RETURN_THROWS();
     ImapClientObject *intern = php::this_client(ZEND_THIS);
     if (intern == nullptr)

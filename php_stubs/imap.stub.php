@@ -15,7 +15,8 @@ namespace MailBridge;
  *   allow_plaintext_auth (bool, default false: credentials only over TLS),
  *   timeout (float seconds without progress before a command fails, default 30),
  *   connect_timeout (float seconds for each address tried, TLS handshake included; default timeout),
- *   total_timeout (float seconds for a whole method call, default 0: no limit; IDLE is bounded by it too),
+ *   total_timeout (float seconds for a whole method call, default 0: no limit; idle() sends DONE and IDLE
+ *        again after half of it, so there it bounds each IDLE command),
  *   logger (callable(string $line): void receiving the transcript, credentials redacted),
  *   tls (array: verify_peer (bool, default true), verify_peer_name (bool, default true),
  *        cafile, capath, peer_name, fingerprint (SHA-256 of the certificate, hex; when set it

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e9c7117de94b4f3ac81036880f18d9bf259a2a3a */
+ * Stub hash: 32fd72d3f505ae5f2eb53317031d4a8e348467db */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_ImapClient___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)

@@ -54,6 +54,7 @@ struct ImapState {
     std::string username;
     bool has_password = false;
     bool has_token = false;
+    double total_timeout = 0;  // seconds for one method call, 0 for no limit
 };
 
 struct ImapClientObject {
@@ -514,6 +515,7 @@ ZEND_METHOD(MailBridge_ImapClient, __construct)
         std::move(options.config),
         logging ? imap::LogSink([lines](const std::string &line) { lines->push_back(line); }) : imap::LogSink());
     state->client->set_total_timeout(options.total_timeout);
+    state->total_timeout = options.total_timeout;
     intern->state = state;
     if (logging)
         ZVAL_COPY(&intern->logger, options.logger);
@@ -1100,9 +1102,13 @@ ZEND_METHOD(MailBridge_ImapClient, idle)
         double remaining = std::chrono::duration<double>(end - net::Clock::now()).count();
         if (remaining <= 0)
             break;
+        // The core applies total_timeout to each call as a hard stop, so
+        // one IDLE lasts at most half of it, leaving time for DONE.
+        double slice = intern->state->total_timeout > 0 ? std::min(remaining, intern->state->total_timeout / 2)
+                                                        : remaining;
         std::vector<imap::Response> events;
         bool ok = php::run_core(intern, [&](imap::Client &client) {
-            client.idle(remaining, [&](const imap::Response &response) {
+            client.idle(slice, [&](const imap::Response &response) {
                 bool is_event = response.has_number && (response.name == "EXISTS" || response.name == "EXPUNGE" ||
                                                         response.name == "FETCH" || response.name == "RECENT");
                 if (is_event)

@@ -361,6 +361,12 @@ final class MimePart
     /** @var list<string> */
     public readonly array $language;
     public readonly ?string $location;
+    /**
+     * File name in UTF-8 from the disposition's filename parameter, else the type's name parameter,
+     * with RFC 2231 and RFC 2047 encoding removed, or null. Path components are kept: strip them
+     * before using it as a local file name.
+     */
+    public readonly ?string $filename;
     /** @var list<MimePart> */
     public readonly array $parts;
     /** Section specifier of this part for fetch() and streamSection(); "" for a multipart message itself. */

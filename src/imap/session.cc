@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "common/base64.h"
 #include "imap/errors.h"
@@ -45,6 +46,24 @@ std::string status_summary(const Response &response)
     return text;
 }
 
+// Render values for the transcript like to_debug_string(), but with each
+// literal as its size only, so message bodies stay out of logs.
+std::string describe_values(const std::vector<Value> &values)
+{
+    std::string text;
+    for (const Value &value : values) {
+        if (!text.empty())
+            text += ' ';
+        if (value.kind == Value::Kind::literal)
+            text += "{" + std::to_string(value.literal_size) + " octets}";
+        else if (value.is_list())
+            text += "(" + describe_values(value.items) + ")";
+        else
+            text += to_debug_string(value);
+    }
+    return text;
+}
+
 std::string response_summary(const Response &response)
 {
     if (response.is_status() || response.kind != ResponseKind::untagged)
@@ -54,7 +73,7 @@ std::string response_summary(const Response &response)
         text += std::to_string(response.number) + " ";
     text += response.name;
     if (!response.data.empty())
-        text += " " + to_debug_string(response.data);
+        text += " " + describe_values(response.data);
     return text;
 }
 
@@ -191,8 +210,16 @@ void Session::open()
     try_next_address("");
 }
 
+void Session::require_ready(const char *operation) const
+{
+    if (state_ != State::ready)
+        throw std::logic_error(std::string(operation) + " needs a ready IMAP session, but it is " +
+                               state_name(state_));
+}
+
 void Session::begin_command(const Command &command, Stage stage, double timeout)
 {
+    require_ready(command.verb().c_str());
     error_.reset();
     untagged_.clear();
     current_command_stage_ = stage;
@@ -202,6 +229,7 @@ void Session::begin_command(const Command &command, Stage stage, double timeout)
 
 void Session::begin_idle(double seconds, IdleHandler handler, double renew_seconds)
 {
+    require_ready("IDLE");
     error_.reset();
     untagged_.clear();
     idle_handler_ = std::move(handler);
@@ -214,6 +242,7 @@ void Session::begin_idle(double seconds, IdleHandler handler, double renew_secon
 
 void Session::begin_logout()
 {
+    require_ready("LOGOUT");
     error_.reset();
     untagged_.clear();
     send_command(Command("LOGOUT"), State::logout, config_.timeout);

@@ -85,9 +85,9 @@ final class ImapClient
 
     /**
      * Write one section of a message to $stream as it arrives, without
-     * keeping it in memory. With $decode the base64 or quoted-printable
-     * transfer encoding of the body part is removed, but the charset is
-     * not converted. Returns the number of bytes written.
+     * keeping it in memory. $decode works as for fetch(): the transfer
+     * encoding of a body part is removed and a text part is converted to
+     * UTF-8. Returns the number of bytes written.
      *
      * @param resource $stream
      */

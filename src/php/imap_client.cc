@@ -371,17 +371,45 @@ const imap::BodyStructure *section_part(const imap::FetchedMessage &message, con
     return message.body_structure ? find_part(*message.body_structure, section) : nullptr;
 }
 
-// Removes a body part's Content-Transfer-Encoding from chunks as they
-// arrive. Encodings other than base64 and quoted-printable pass unchanged.
-class TransferDecoder {
+// Decodes a body part from chunks as they arrive: removes its base64 or
+// quoted-printable Content-Transfer-Encoding, and converts a text/* part
+// from its charset to UTF-8. Without a part (a header, a whole message, a
+// multipart body) the bytes pass unchanged.
+class PartDecoder {
 public:
-    explicit TransferDecoder(const imap::BodyStructure *part)
+    explicit PartDecoder(const imap::BodyStructure *part)
         : encoding_(part ? mimeparse::parse_content_transfer_encoding(part->encoding).encoding
                          : mimeparse::TransferEncoding::binary)
     {
+        if (part != nullptr && part->type == "text")
+            charset_.emplace(text_charset(*part));
     }
 
     void feed(std::string_view chunk, std::string &out)
+    {
+        if (!charset_) {
+            remove_transfer_encoding(chunk, out);
+            return;
+        }
+        octets_.clear();
+        remove_transfer_encoding(chunk, octets_);
+        charset_->feed(octets_, out);
+    }
+
+    void finish(std::string &out)
+    {
+        if (!charset_) {
+            finish_transfer_encoding(out);
+            return;
+        }
+        octets_.clear();
+        finish_transfer_encoding(octets_);
+        charset_->feed(octets_, out);
+        charset_->finish(out);
+    }
+
+private:
+    void remove_transfer_encoding(std::string_view chunk, std::string &out)
     {
         if (encoding_ == mimeparse::TransferEncoding::base64)
             base64_.feed(chunk, out);
@@ -391,7 +419,7 @@ public:
             out.append(chunk);
     }
 
-    void finish(std::string &out)
+    void finish_transfer_encoding(std::string &out)
     {
         if (encoding_ == mimeparse::TransferEncoding::base64)
             base64_.finish(out);
@@ -399,31 +427,30 @@ public:
             quoted_printable_.finish(out);
     }
 
-private:
+    // RFC 2045 section 5.2: text without a charset parameter is US-ASCII.
+    static std::string text_charset(const imap::BodyStructure &part)
+    {
+        for (const auto &[name, value] : part.parameters) {
+            if (strcasecmp(name.c_str(), "charset") == 0)
+                return value;
+        }
+        return "us-ascii";
+    }
+
     mimeparse::TransferEncoding encoding_;
     mimeparse::Base64Decoder base64_;
     mimeparse::QuotedPrintableDecoder quoted_printable_;
+    std::optional<mimeparse::CharsetDecoder> charset_;
+    std::string octets_;  // transfer-decoded bytes before charset conversion
 };
 
-// Decode a fetched section for fetch(): remove the transfer encoding of a
-// single body part, and convert a text/* part from its charset to UTF-8.
 std::string decode_section(const imap::BodyStructure *part, const std::string &data)
 {
-    if (part == nullptr)
-        return data;
-    TransferDecoder decoder(part);
-    std::string octets;
-    decoder.feed(data, octets);
-    decoder.finish(octets);
-    if (part->type != "text")
-        return octets;
-    // RFC 2045 section 5.2: text without a charset parameter is US-ASCII.
-    std::string charset = "us-ascii";
-    for (const auto &[name, value] : part->parameters) {
-        if (strcasecmp(name.c_str(), "charset") == 0)
-            charset = value;
-    }
-    return mimeparse::convert_to_utf8(charset, octets).text;
+    PartDecoder decoder(part);
+    std::string out;
+    decoder.feed(data, out);
+    decoder.finish(out);
+    return out;
 }
 
 }  // namespace
@@ -789,7 +816,7 @@ ZEND_METHOD(MailBridge_ImapClient, streamSection)
                     part = *found;
             }
         }
-        php::TransferDecoder decoder(part ? &*part : nullptr);
+        php::PartDecoder decoder(part ? &*part : nullptr);
         std::string decoded;
         auto write = [&](std::string_view data) {
             decoded.clear();

@@ -728,7 +728,7 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
     }
     if (sections_table != nullptr && !php::read_string_list(sections_table, 3, request.sections))
         RETURN_THROWS();
-    // Decoding needs each part's Content-Transfer-Encoding.
+    // Decoding needs each part's Content-Transfer-Encoding and charset.
     request.body_structure = with_structure || (decode && !request.sections.empty());
     try {
         imap::format_fetch_items(request, true);
@@ -812,8 +812,8 @@ ZEND_METHOD(MailBridge_ImapClient, streamSection)
             structure_request.uid = true;
             structure_request.body_structure = true;
             for (const imap::FetchedMessage &message : client.uid_fetch({uid}, structure_request)) {
-                if (const imap::BodyStructure *found = php::section_part(message, name))
-                    part = *found;
+                if (const imap::BodyStructure *described = php::section_part(message, name))
+                    part = *described;
             }
         }
         php::PartDecoder decoder(part ? &*part : nullptr);
@@ -853,20 +853,23 @@ ZEND_METHOD(MailBridge_ImapClient, streamSection)
             write_failed = true;
         written += decoded.size();
     });
-    if (!ok) {
-        if (write_failed && EG(exception) && !instanceof_function(EG(exception)->ce, zend_ce_error)) {
+    if (write_failed) {
+        // The core's exception for the aborted fetch is replaced, because
+        // the cause is the local stream. ErrorKind::local_read maps to the
+        // TransportException base class.
+        if (EG(exception) && instanceof_function(EG(exception)->ce, php::transport_exception_ce))
             zend_clear_exception();
-            zend_throw_error(nullptr, "%s::streamSection(): writing to the stream failed after %llu bytes; the "
-                                      "connection was closed",
-                             php::class_name, static_cast<unsigned long long>(written));
+        if (!EG(exception)) {
+            Error error(ErrorKind::local_read, Stage::fetch,
+                        "writing section " + name + " of UID " + std::to_string(uid) + " to the stream failed after " +
+                            std::to_string(written) + " bytes" + (ok ? "" : ", and the connection was closed"));
+            error.command = "UID FETCH";
+            php::throw_error(error);
         }
         RETURN_THROWS();
     }
-    if (write_failed) {
-        zend_throw_error(nullptr, "%s::streamSection(): writing to the stream failed after %llu bytes", php::class_name,
-                         static_cast<unsigned long long>(written));
+    if (!ok)
         RETURN_THROWS();
-    }
     if (!found) {
         Error error(ErrorKind::server_reply, Stage::fetch,
                     "UID " + std::to_string(uid) + " does not exist in the selected mailbox");

@@ -74,10 +74,15 @@ MAILBRIDGE_CORE_SOURCES="
 MAILBRIDGE_GLUE_SOURCES="
   src/php/dkim.cc
   src/php/errors.cc
+  src/php/imap_client.cc
+  src/php/imap_options.cc
+  src/php/imap_results.cc
+  src/php/imap_search.cc
   src/php/mailer.cc
   src/php/mailer_send.cc
   src/php/message.cc
   src/php/module.cc
+  src/php/options.cc
   src/php/pool.cc
   src/php/transport.cc
 "

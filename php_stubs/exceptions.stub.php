@@ -27,11 +27,17 @@ class TransportException extends \RuntimeException implements Exception
     private ?string $command = null;
     private ?string $hint = null;
     private bool $transient = false;
+    private ?string $responseStatus = null;
+    private ?string $responseCode = null;
 
-    /** Stage that failed: connect, tls, ehlo, auth, mail, rcpt, data, after-dot, rset or quit. */
+    /**
+     * Stage that failed. SMTP: connect, tls, ehlo, auth, mail, rcpt, data, after-dot, rset or quit.
+     * IMAP: connect, tls, greeting, capability, auth, select, list, status, search, fetch, store,
+     * copy, expunge, append, mailbox, idle, noop or logout.
+     */
     public function getStage(): string {}
 
-    /** SMTP reply code, or 0 when no reply was received. */
+    /** SMTP reply code, or 0 when no reply was received. Always 0 for IMAP. */
     public function getReplyCode(): int {}
 
     /** Enhanced status code such as "5.7.8" (RFC 3463), or null when absent. */
@@ -48,6 +54,15 @@ class TransportException extends \RuntimeException implements Exception
 
     /** True when retrying later may succeed (4xx replies, timeouts, refused connections). */
     public function isTransient(): bool {}
+
+    /** IMAP only: "NO", "BAD" or "BYE" when the server rejected the command, else null. */
+    public function getResponseStatus(): ?string {}
+
+    /**
+     * IMAP only: the response code of the rejection with its arguments, such as
+     * "AUTHENTICATIONFAILED" or "BADCHARSET (US-ASCII)", or null when there was none.
+     */
+    public function getResponseCode(): ?string {}
 }
 
 /** DNS failure, refused or unreachable host, timeout, or a dropped connection. */

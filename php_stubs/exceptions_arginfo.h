@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e0cd3adeead170d98e0d117f4bfa8a5da97f0c18 */
+ * Stub hash: f350640ad4982c3f46d7a36765b0908c10c5ec3b */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_TransportException_getStage, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -19,6 +19,10 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_MailBridge_TransportException_isTransient, 0, 0, _IS_BOOL, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_MailBridge_TransportException_getResponseStatus arginfo_class_MailBridge_TransportException_getEnhancedStatus
+
+#define arginfo_class_MailBridge_TransportException_getResponseCode arginfo_class_MailBridge_TransportException_getEnhancedStatus
+
 
 ZEND_METHOD(MailBridge_TransportException, getStage);
 ZEND_METHOD(MailBridge_TransportException, getReplyCode);
@@ -27,6 +31,8 @@ ZEND_METHOD(MailBridge_TransportException, getServerText);
 ZEND_METHOD(MailBridge_TransportException, getCommand);
 ZEND_METHOD(MailBridge_TransportException, getHint);
 ZEND_METHOD(MailBridge_TransportException, isTransient);
+ZEND_METHOD(MailBridge_TransportException, getResponseStatus);
+ZEND_METHOD(MailBridge_TransportException, getResponseCode);
 
 
 static const zend_function_entry class_MailBridge_Exception_methods[] = {
@@ -42,6 +48,8 @@ static const zend_function_entry class_MailBridge_TransportException_methods[] =
 	ZEND_ME(MailBridge_TransportException, getCommand, arginfo_class_MailBridge_TransportException_getCommand, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_TransportException, getHint, arginfo_class_MailBridge_TransportException_getHint, ZEND_ACC_PUBLIC)
 	ZEND_ME(MailBridge_TransportException, isTransient, arginfo_class_MailBridge_TransportException_isTransient, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_TransportException, getResponseStatus, arginfo_class_MailBridge_TransportException_getResponseStatus, ZEND_ACC_PUBLIC)
+	ZEND_ME(MailBridge_TransportException, getResponseCode, arginfo_class_MailBridge_TransportException_getResponseCode, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -142,6 +150,18 @@ static zend_class_entry *register_class_MailBridge_TransportException(zend_class
 	zend_string *property_transient_name = zend_string_init("transient", sizeof("transient") - 1, 1);
 	zend_declare_typed_property(class_entry, property_transient_name, &property_transient_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
 	zend_string_release(property_transient_name);
+
+	zval property_responseStatus_default_value;
+	ZVAL_NULL(&property_responseStatus_default_value);
+	zend_string *property_responseStatus_name = zend_string_init("responseStatus", sizeof("responseStatus") - 1, 1);
+	zend_declare_typed_property(class_entry, property_responseStatus_name, &property_responseStatus_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_responseStatus_name);
+
+	zval property_responseCode_default_value;
+	ZVAL_NULL(&property_responseCode_default_value);
+	zend_string *property_responseCode_name = zend_string_init("responseCode", sizeof("responseCode") - 1, 1);
+	zend_declare_typed_property(class_entry, property_responseCode_name, &property_responseCode_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_responseCode_name);
 
 	return class_entry;
 }

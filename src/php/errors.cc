@@ -93,6 +93,11 @@ void make_exception(zval *out, const Error &error)
     set_optional_string(object, "command", error.command);
     set_optional_string(object, "hint", error.hint);
     zend_update_property_bool(transport_exception_ce, object, "transient", sizeof("transient") - 1, error.transient);
+    set_optional_string(object, "responseStatus", error.response_status);
+    std::string response_code = error.response_code;
+    if (!response_code.empty() && !error.response_code_arguments.empty())
+        response_code += " " + error.response_code_arguments;
+    set_optional_string(object, "responseCode", response_code);
 }
 
 void throw_value_error(const std::string &message)
@@ -175,4 +180,16 @@ ZEND_METHOD(MailBridge_TransportException, isTransient)
 {
     ZEND_PARSE_PARAMETERS_NONE();
     RETURN_COPY(mailbridge::php::read_property(Z_OBJ_P(ZEND_THIS), "transient"));
+}
+
+ZEND_METHOD(MailBridge_TransportException, getResponseStatus)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    RETURN_COPY(mailbridge::php::read_property(Z_OBJ_P(ZEND_THIS), "responseStatus"));
+}
+
+ZEND_METHOD(MailBridge_TransportException, getResponseCode)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    RETURN_COPY(mailbridge::php::read_property(Z_OBJ_P(ZEND_THIS), "responseCode"));
 }

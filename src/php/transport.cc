@@ -1,4 +1,5 @@
 #include "php/objects.h"
+#include "php/options.h"
 
 #include <unistd.h>
 
@@ -24,6 +25,9 @@ zend_class_entry *send_result_ce;
 zend_class_entry *recipient_status_ce;
 
 namespace {
+
+using options::has_control_or_space;
+using options::has_line_break_or_nul;
 
 zend_object_handlers transport_handlers;
 
@@ -135,20 +139,6 @@ HashTable *transport_get_debug_info(zend_object *object, int *is_temp)
     return info;
 }
 
-bool has_control_or_space(const std::string &text)
-{
-    for (unsigned char c : text) {
-        if (c <= 0x20 || c == 0x7f)
-            return true;
-    }
-    return false;
-}
-
-bool has_line_break_or_nul(const std::string &text)
-{
-    return text.find_first_of(std::string("\r\n\0", 3)) != std::string::npos;
-}
-
 std::string default_client_name()
 {
     char name[256] = "";
@@ -161,105 +151,22 @@ std::string default_client_name()
 // and returns false on failure.
 bool read_string(zval *value, const char *name, std::string &out)
 {
-    if (Z_TYPE_P(value) != IS_STRING) {
-        zend_type_error("MailBridge\\SmtpTransport option \"%s\" must be of type string, %s given", name,
-                        zend_zval_type_name(value));
-        return false;
-    }
-    out.assign(Z_STRVAL_P(value), Z_STRLEN_P(value));
-    return true;
+    return options::read_string("MailBridge\\SmtpTransport", value, name, out);
 }
 
 bool read_bool(zval *value, const char *name, bool &out)
 {
-    if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
-        zend_type_error("MailBridge\\SmtpTransport option \"%s\" must be of type bool, %s given", name,
-                        zend_zval_type_name(value));
-        return false;
-    }
-    out = Z_TYPE_P(value) == IS_TRUE;
-    return true;
+    return options::read_bool("MailBridge\\SmtpTransport", value, name, out);
 }
 
 bool read_seconds(zval *value, const char *name, double &out, bool allow_zero)
 {
-    if (Z_TYPE_P(value) == IS_LONG) {
-        out = static_cast<double>(Z_LVAL_P(value));
-    } else if (Z_TYPE_P(value) == IS_DOUBLE) {
-        out = Z_DVAL_P(value);
-    } else {
-        zend_type_error("MailBridge\\SmtpTransport option \"%s\" must be of type float, %s given", name,
-                        zend_zval_type_name(value));
-        return false;
-    }
-    if (!std::isfinite(out) || out < 0 || (!allow_zero && out == 0) || out > 86400) {
-        zend_value_error("MailBridge\\SmtpTransport option \"%s\" must be a number of seconds %s 0 and at most 86400",
-                         name, allow_zero ? "at least" : "greater than");
-        return false;
-    }
-    return true;
+    return options::read_seconds("MailBridge\\SmtpTransport", value, name, out, allow_zero);
 }
 
 bool read_tls_options(zval *value, tls::Options &tls)
 {
-    if (Z_TYPE_P(value) != IS_ARRAY) {
-        zend_type_error("MailBridge\\SmtpTransport option \"tls\" must be of type array, %s given",
-                        zend_zval_type_name(value));
-        return false;
-    }
-    zend_string *key;
-    zval *entry;
-    ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(value), key, entry) {
-        ZVAL_DEREF(entry);
-        if (key == nullptr) {
-            zend_value_error("MailBridge\\SmtpTransport option \"tls\" must have string keys");
-            return false;
-        }
-        std::string name(ZSTR_VAL(key), ZSTR_LEN(key));
-        bool ok = true;
-        if (name == "verify_peer") {
-            ok = read_bool(entry, "tls.verify_peer", tls.verify_peer);
-        } else if (name == "verify_peer_name") {
-            ok = read_bool(entry, "tls.verify_peer_name", tls.verify_peer_name);
-        } else if (name == "cafile") {
-            ok = read_string(entry, "tls.cafile", tls.cafile);
-        } else if (name == "capath") {
-            ok = read_string(entry, "tls.capath", tls.capath);
-        } else if (name == "peer_name") {
-            ok = read_string(entry, "tls.peer_name", tls.peer_name);
-            if (ok && (tls.peer_name.empty() || has_control_or_space(tls.peer_name))) {
-                zend_value_error("MailBridge\\SmtpTransport option \"tls.peer_name\" must be a host name");
-                return false;
-            }
-        } else if (name == "fingerprint") {
-            std::string text;
-            ok = read_string(entry, "tls.fingerprint", text);
-            if (ok) {
-                tls.fingerprint = tls::normalize_fingerprint(text);
-                if (tls.fingerprint.empty()) {
-                    zend_value_error("MailBridge\\SmtpTransport option \"tls.fingerprint\" must be a SHA-256 "
-                                     "digest: 64 hexadecimal digits, colons allowed");
-                    return false;
-                }
-            }
-        } else {
-            zend_value_error("MailBridge\\SmtpTransport option \"tls\" has an unknown key \"%s\"", name.c_str());
-            return false;
-        }
-        if (!ok)
-            return false;
-        if ((name == "cafile" || name == "capath") && (name == "cafile" ? tls.cafile : tls.capath).empty()) {
-            zend_value_error("MailBridge\\SmtpTransport option \"tls.%s\" must not be empty; leave it out to use the "
-                             "system CA store", name.c_str());
-            return false;
-        }
-        if ((name == "cafile" || name == "capath") && has_line_break_or_nul(name == "cafile" ? tls.cafile : tls.capath)) {
-            zend_value_error("MailBridge\\SmtpTransport option \"tls.%s\" must not contain NUL or line breaks",
-                             name.c_str());
-            return false;
-        }
-    } ZEND_HASH_FOREACH_END();
-    return true;
+    return options::read_tls("MailBridge\\SmtpTransport", value, tls);
 }
 
 bool read_mechanisms(zval *value, std::vector<std::string> &out)

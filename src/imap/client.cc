@@ -145,8 +145,19 @@ void Client::abandon()
 {
     if (session_)
         session_->abandon();
-    session_.reset();
+    drop_session();
     selected_.reset();
+}
+
+void Client::drop_session()
+{
+    if (!session_)
+        return;
+    // Keep the [ALERT] texts: an alert often explains the failure that
+    // ends the session, such as a locked account before a failed login.
+    for (std::string &alert : session_->take_alerts())
+        dropped_alerts_.push_back(std::move(alert));
+    session_.reset();
 }
 
 bool Client::connected() const
@@ -173,7 +184,13 @@ bool Client::utf8_enabled() const
 
 std::vector<std::string> Client::take_alerts()
 {
-    return session_ ? session_->take_alerts() : std::vector<std::string>{};
+    std::vector<std::string> alerts = std::move(dropped_alerts_);
+    dropped_alerts_.clear();
+    if (session_) {
+        for (std::string &alert : session_->take_alerts())
+            alerts.push_back(std::move(alert));
+    }
+    return alerts;
 }
 
 void Client::start_deadline()
@@ -193,7 +210,7 @@ void Client::connect()
     run();
     if (session_->error()) {
         Error error = *session_->error();
-        session_.reset();
+        drop_session();
         throw error;
     }
 }
@@ -268,7 +285,7 @@ std::vector<Response> Client::execute(const Command &command, Stage stage)
     if (session_->error()) {
         Error error = *session_->error();
         if (session_->state() != Session::State::ready) {
-            session_.reset();
+            drop_session();
             selected_.reset();
         }
         throw error;
@@ -668,7 +685,7 @@ void Client::idle(double seconds, IdleHandler handler)
     if (session_->error()) {
         Error error = *session_->error();
         if (session_->state() != Session::State::ready) {
-            session_.reset();
+            drop_session();
             selected_.reset();
         }
         throw error;

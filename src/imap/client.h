@@ -92,7 +92,8 @@ public:
 
     const Capabilities &capabilities() const;
     bool utf8_enabled() const;
-    // [ALERT] texts received since the last call.
+    // [ALERT] texts received since the last call, including those of a
+    // session that ended with an error.
     std::vector<std::string> take_alerts();
 
     Capabilities capability();
@@ -161,6 +162,8 @@ public:
 
 private:
     void require_connected() const;
+    // Destroy the session, keeping its [ALERT] texts for take_alerts().
+    void drop_session();
     void run();
     void start_deadline();
     // Run command to its tagged OK and return the untagged responses. Throws
@@ -182,6 +185,7 @@ private:
     SessionConfig config_;
     LogSink log_;
     std::unique_ptr<Session> session_;
+    std::vector<std::string> dropped_alerts_;
     std::optional<SelectedMailbox> selected_;
     bool encode_mailbox_names_ = true;
     double total_timeout_ = 0;

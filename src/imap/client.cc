@@ -57,6 +57,24 @@ void check_section(const std::string &section)
         throw std::invalid_argument("invalid section '" + section + "': unbalanced parentheses");
 }
 
+// ext/imap names the header of message/rfc822 part N "N.0", and the whole
+// message's header "0". Part numbers are nz-number in RFC 3501, and
+// Exchange answers BAD to BODY[3.0], so these become "N.HEADER" and
+// "HEADER".
+std::string header_section_for_part_zero(const std::string &section)
+{
+    if (section == "0")
+        return "HEADER";
+    if (section.size() < 3 || section.compare(section.size() - 2, 2, ".0") != 0)
+        return section;
+    for (size_t i = 0; i + 2 < section.size(); ++i) {
+        char c = section[i];
+        if (!(c == '.' || (c >= '0' && c <= '9')))
+            return section;
+    }
+    return section.substr(0, section.size() - 1) + "HEADER";
+}
+
 std::string format_internal_date(int64_t unix_time)
 {
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -114,8 +132,9 @@ std::string format_fetch_items(const FetchRequest &request, bool by_uid)
         items.push_back("ENVELOPE");
     if (request.body_structure)
         items.push_back("BODYSTRUCTURE");
-    for (const std::string &section : request.sections) {
-        check_section(section);
+    for (const std::string &requested : request.sections) {
+        check_section(requested);
+        std::string section = header_section_for_part_zero(requested);
         // BODY.PEEK never sets \Seen (RFC 3501 6.4.5); BODY[] would.
         std::string item = "BODY.PEEK[" + section + "]";
         if (request.partial)

@@ -38,7 +38,9 @@ struct FetchRequest {
     bool envelope = false;
     bool body_structure = false;
     // Sections fetched with BODY.PEEK: "" (the whole message), "HEADER",
-    // "TEXT", "1.2", "2.MIME", "HEADER.FIELDS (FROM SUBJECT)", ...
+    // "TEXT", "1.2", "2.MIME", "HEADER.FIELDS (FROM SUBJECT)", ... The
+    // ext/imap form "N.0" is sent as "N.HEADER" and "0" as "HEADER", and
+    // the response names the section that way.
     std::vector<std::string> sections;
     // With a value, each section is fetched partially: <origin.count>.
     std::optional<std::pair<uint64_t, uint64_t>> partial;

@@ -6,8 +6,8 @@
 The static checks read every scenario in scenarios.py: a description, step
 types that server.py knows, regular expressions that compile, response
 lines that start with "*", "+" or the tag, literals whose "{n}" matches
-the octets that follow (unless the server closes the connection right
-after, to cut one short), "{tag}" only after a matched command, and a last
+the octets that follow, and a line end after the last line (unless the
+connection ends right after, so that a fault may cut data short), "{tag}" only after a matched command, and a last
 step that ends the connection. Every scenario must also be driven by a test
 in tests/unit/imap_fake_test.cc.
 
@@ -80,10 +80,10 @@ def response_problems(data: bytes) -> list[str]:
     return problems
 
 
-def closes_next(steps: tuple) -> bool:
-    """Return whether the server closes the connection after at most some pauses."""
+def connection_ends_next(steps: tuple) -> bool:
+    """Return whether the server closes, or waits for the client to close, after at most some pauses."""
     for step in steps:
-        if isinstance(step, Close):
+        if isinstance(step, (Close, ExpectClose)):
             return True
         if not isinstance(step, Sleep):
             return False
@@ -100,10 +100,13 @@ def step_problems(steps: tuple, tag_known: bool, location: str) -> tuple[list[st
             if TAG_PLACEHOLDER in data and not tag_known:
                 problems.append(f"{where}: {{tag}} before any command was matched")
             data_problems = response_problems(data)
-            if closes_next(steps[index + 1:]):
-                # A scripted drop may cut a literal short on purpose.
-                data_problems = [problem for problem in data_problems if "octets after it" not in problem]
+            if connection_ends_next(steps[index + 1:]):
+                # A scripted drop or injection may cut a literal or line short on purpose.
+                data_problems = [problem for problem in data_problems
+                                 if "octets after it" not in problem and "does not end with CRLF" not in problem]
             problems += [f"{where}: {problem}" for problem in data_problems]
+            if sum(piece.count(TAG_PLACEHOLDER) for piece in step.pieces) != data.count(TAG_PLACEHOLDER):
+                problems.append(f"{where}: a piece boundary splits {{tag}}, so the server cannot replace it")
             if len(step.pieces) > 1 and step.pause <= 0:
                 problems.append(f"{where}: several pieces without a pause arrive as one segment")
         elif isinstance(step, (Expect, ExpectLine)):
@@ -150,8 +153,8 @@ def static_problems() -> list[str]:
             if not steps or not isinstance(steps[-1], ENDING_STEPS):
                 problems.append(f"{name} connection {number}: the last step must be expect_close(), close() "
                                 "or a TLS handshake that the client rejects")
-        if f'FakeImapServer server("{name}")' not in tests:
-            problems.append(f"{name}: no test in {TEST_FILE.name} starts this scenario")
+        if f'"{name}"' not in tests:
+            problems.append(f"{name}: no test in {TEST_FILE.name} names this scenario")
     return problems
 
 

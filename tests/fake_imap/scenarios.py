@@ -178,6 +178,17 @@ def split_literal_pieces() -> tuple[bytes, ...]:
             response[octets + 30:] + b"{tag} OK FETCH completed\r\n")
 
 
+def one_byte_pieces(data: bytes) -> tuple[bytes, ...]:
+    """Split data into single bytes, except that "{tag}" stays whole so the server can replace it."""
+    return tuple(re.findall(rb"\{tag\}|.", data, re.DOTALL))
+
+
+SEVERAL_LITERALS_RESPONSE = (
+    b"* 1 FETCH (BODY[TEXT] " + literal("Hi\r\n") + b" BODY[HEADER.FIELDS (DATE)] " + literal(DATE_FIELD) + b")\r\n"
+    b"* 1 FETCH (FLAGS (\\Seen \\Flagged))\r\n"
+    b"* 1 FETCH (UID 9)\r\n"
+)
+
 NIL_ENVELOPE = "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)"
 NIL_BODYSTRUCTURE = '(("text" "plain" NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)(NIL NIL NIL NIL NIL NIL 0 NIL) "mixed" NIL NIL NIL)'
 
@@ -226,12 +237,22 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "fetch_several_literals": Scenario(
         "two literals in one FETCH response, and one message's items split over two responses",
-        (fetch_session(
-            r"UID FLAGS BODY\.PEEK\[TEXT\] BODY\.PEEK\[HEADER\.FIELDS \(DATE\)\]",
-            b"* 1 FETCH (BODY[TEXT] " + literal("Hi\r\n") + b" BODY[HEADER.FIELDS (DATE)] " + literal(DATE_FIELD)
-            + b")",
-            "* 1 FETCH (FLAGS (\\Seen \\Flagged))",
-            "* 1 FETCH (UID 9)",
+        ((
+            *login_plain(),
+            *select_inbox(),
+            expect(r"UID FETCH 9 \(UID FLAGS BODY\.PEEK\[TEXT\] BODY\.PEEK\[HEADER\.FIELDS \(DATE\)\]\)"),
+            send_raw(SEVERAL_LITERALS_RESPONSE + b"{tag} OK FETCH completed\r\n"),
+            *logout(),
+        ),),
+    ),
+    "fetch_several_literals_byte_by_byte": Scenario(
+        "the responses of fetch_several_literals, one byte per TCP segment",
+        ((
+            *login_plain(),
+            *select_inbox(),
+            expect(r"UID FETCH 9 \(UID FLAGS BODY\.PEEK\[TEXT\] BODY\.PEEK\[HEADER\.FIELDS \(DATE\)\]\)"),
+            send_pieces(*one_byte_pieces(SEVERAL_LITERALS_RESPONSE + b"{tag} OK FETCH completed\r\n"), pause=0.002),
+            *logout(),
         ),),
     ),
     "fetch_unknown_items": Scenario(
@@ -344,6 +365,15 @@ SCENARIOS: dict[str, Scenario] = {
             *greeting("IMAP4rev1 STARTTLS LOGINDISABLED"),
             expect("STARTTLS"),
             send_raw(b"{tag} OK Begin TLS negotiation now\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n"),
+            expect_close(),
+        ),),
+    ),
+    "starttls_injection_partial_line": Scenario(
+        "part of an injected line (no line end) after the STARTTLS OK in the same packet",
+        ((
+            *greeting("IMAP4rev1 STARTTLS LOGINDISABLED"),
+            expect("STARTTLS"),
+            send_raw(b"{tag} OK Begin TLS negotiation now\r\n* CAPA"),
             expect_close(),
         ),),
     ),
@@ -465,6 +495,26 @@ SCENARIOS: dict[str, Scenario] = {
             expect(r"UID FETCH 5 \(UID BODY\.PEEK\[\]\)"),
             send_raw(b"* 1 FETCH (UID 5 BODY[] {1000}\r\n" + b"x" * 98 + b"\r\n"),
             sleep(0.2),
+            close(),
+        ),),
+    ),
+    "fetch_drop_before_tagged": Scenario(
+        "a server that closes the connection after the FETCH data but before the tagged OK",
+        ((
+            *login_plain(),
+            *select_inbox(),
+            expect(r"UID FETCH 5 \(UID FLAGS\)"),
+            lines("* 1 FETCH (UID 5 FLAGS (\\Seen))"),
+            close(),
+        ),),
+    ),
+    "fetch_drop_mid_line": Scenario(
+        "a server that closes the connection in the middle of a FETCH response line",
+        ((
+            *login_plain(),
+            *select_inbox(),
+            expect(r"UID FETCH 5 \(UID FLAGS\)"),
+            send_raw(b"* 1 FETCH (UID 5 FLA"),
             close(),
         ),),
     ),

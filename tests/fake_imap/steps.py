@@ -26,7 +26,8 @@ TAG_PLACEHOLDER = b"{tag}"
 class Send:
     """Bytes written to the client, one write per piece with `pause` seconds between pieces.
 
-    "{tag}" in a piece is replaced by the tag of the last matched client line.
+    "{tag}" in a piece is replaced by the tag of the last matched client line,
+    so no piece boundary may fall inside it.
     """
 
     pieces: tuple[bytes, ...]

@@ -368,9 +368,11 @@ TEST(ImapFake, BodystructureUnknownTypes)
     EXPECT_EQ(server.finish(), "");
 }
 
-TEST(ImapFake, FetchSeveralLiteralsAndSplitItems)
+// Run a scenario that sends two literals in one FETCH response and the
+// message's FLAGS and UID in two more, and check the merged message.
+void check_several_literals(const std::string &scenario)
 {
-    FakeImapServer server("fetch_several_literals");
+    FakeImapServer server(scenario);
     Client client(plain_config(server.port()), nullptr);
     FetchRequest request;
     request.flags = true;
@@ -390,6 +392,16 @@ TEST(ImapFake, FetchSeveralLiteralsAndSplitItems)
     EXPECT_EQ(date->size, 47u);
     client.logout();
     EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapFake, FetchSeveralLiteralsAndSplitItems)
+{
+    check_several_literals("fetch_several_literals");
+}
+
+TEST(ImapFake, FetchSeveralLiteralsByteByByte)
+{
+    check_several_literals("fetch_several_literals_byte_by_byte");
 }
 
 TEST(ImapFake, FetchUnknownItemsSkipped)
@@ -571,9 +583,11 @@ TEST(ImapFake, GreetingPreauthWithStarttlsRequired)
 
 // TLS
 
-TEST(ImapFake, StarttlsResponseInjection)
+// Run a scenario whose server sends bytes after its STARTTLS OK in the
+// same packet, which must end the session before the TLS handshake.
+void check_starttls_injection(const std::string &scenario)
 {
-    FakeImapServer server("starttls_response_injection");
+    FakeImapServer server(scenario);
     Client client(tls_config(server, Security::starttls), nullptr);
     Error error = expect_error([&] { client.connect(); });
     EXPECT_EQ(error.kind, ErrorKind::tls);
@@ -582,6 +596,16 @@ TEST(ImapFake, StarttlsResponseInjection)
     EXPECT_FALSE(error.hint.empty());
     EXPECT_FALSE(client.connected());
     EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapFake, StarttlsResponseInjection)
+{
+    check_starttls_injection("starttls_response_injection");
+}
+
+TEST(ImapFake, StarttlsInjectionPartialLine)
+{
+    check_starttls_injection("starttls_injection_partial_line");
 }
 
 TEST(ImapFake, CapabilityRereadAfterStarttls)
@@ -755,18 +779,39 @@ TEST(ImapFake, FetchLiteralSplitAcrossSegments)
     EXPECT_EQ(server.finish(), "");
 }
 
-TEST(ImapFake, FetchDropMidLiteral)
+// Run a scenario whose server closes the connection during a UID FETCH of
+// UID 5, which must fail as a transient connection error at the fetch stage.
+void check_drop_during_fetch(const std::string &scenario, const FetchRequest &request)
 {
-    FakeImapServer server("fetch_drop_mid_literal");
+    FakeImapServer server(scenario);
     Client client(plain_config(server.port()), nullptr);
-    FetchRequest request;
-    request.sections = {""};
     Error error = expect_error([&] { fetch_one(client, 5, request); });
     EXPECT_EQ(error.kind, ErrorKind::connection);
     EXPECT_EQ(error.stage, Stage::fetch);
     EXPECT_TRUE(error.transient);
     EXPECT_FALSE(client.connected());
     EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapFake, FetchDropMidLiteral)
+{
+    FetchRequest request;
+    request.sections = {""};
+    check_drop_during_fetch("fetch_drop_mid_literal", request);
+}
+
+TEST(ImapFake, FetchDropMidLine)
+{
+    FetchRequest request;
+    request.flags = true;
+    check_drop_during_fetch("fetch_drop_mid_line", request);
+}
+
+TEST(ImapFake, FetchDropBeforeTagged)
+{
+    FetchRequest request;
+    request.flags = true;
+    check_drop_during_fetch("fetch_drop_before_tagged", request);
 }
 
 TEST(ImapFake, FetchWithExpungeAndExists)

@@ -4,7 +4,7 @@
     /usr/bin/python3 tests/fake_imap/check_scenarios.py
 
 The static checks read every scenario in scenarios.py: a description, step
-types that server.py knows, regular expressions that compile, response
+types that server.py supports, regular expressions that compile, response
 lines that start with "*", "+" or the tag, literals whose "{n}" matches
 the octets that follow, and a line end after the last line (unless the
 connection ends right after, so that a fault may cut data short), "{tag}" only after a matched command, and a last
@@ -91,7 +91,7 @@ def connection_ends_next(steps: tuple) -> bool:
 
 
 def step_problems(steps: tuple, tag_known: bool, location: str) -> tuple[list[str], bool]:
-    """Check a list of steps; return the problems and whether a tag is known after them."""
+    """Check a list of steps, and return the problems and whether a tag is known after them."""
     problems = []
     for index, step in enumerate(steps):
         where = f"{location} step {index + 1}"

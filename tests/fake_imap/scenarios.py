@@ -2,8 +2,8 @@
 
 Each scenario scripts what the server sends and which client lines it
 expects, connection by connection. The quirks come from public bug reports
-against IMAP clients and from what Exchange, Microsoft 365, Gmail, Dovecot
-and Cyrus send; the faults are failures that every client must survive.
+against IMAP clients and from what Exchange, Microsoft 365, Gmail and
+Dovecot send. The faults are failures that every client must survive.
 tests/unit/imap_fake_test.cc drives each scenario with the C++ client, and
 check_scenarios.py checks the definitions. Every test uses the credentials
 below, so the scripts can match the client's lines exactly.
@@ -87,7 +87,7 @@ def logout() -> list:
 
 
 def fetch_once(item_pattern: str, *response_lines: str | bytes) -> list:
-    """Build the steps for one UID FETCH whose item list matches item_pattern, answered with response_lines."""
+    """Build the steps for one UID FETCH whose item list matches item_pattern, with response_lines as the reply."""
     return [
         expect(rf"UID FETCH ([0-9:,]+) \({item_pattern}\)"),
         lines(*response_lines, "{tag} OK FETCH completed"),
@@ -145,9 +145,8 @@ BODYSTRUCTURE_UNKNOWN_TYPES = (
 
 DATE_FIELD = "Date: Tue, 21 Jan 2020 11:59:55 +0100 (CET)\r\n\r\n"
 
-# More than a megabyte on one line: UIDs 1 to 160000 (1,048,895 octets of numbers and spaces).
-HUGE_SEARCH_UIDS = range(1, 160001)
-BATCHED_FETCH_UIDS = range(1, 451)
+# More than a mebibyte on one line: UIDs 1 to 170000 are 1,078,894 octets of numbers and spaces.
+HUGE_SEARCH_UIDS = range(1, 170001)
 
 
 def fetch_batches() -> list:
@@ -468,7 +467,7 @@ SCENARIOS: dict[str, Scenario] = {
         "a SEARCH response line of more than a megabyte, then FETCH in batches of 200",
         ((
             *login_plain(),
-            *select_inbox(160000),
+            *select_inbox(170000),
             expect("UID SEARCH ALL"),
             lines("* SEARCH " + " ".join(map(str, HUGE_SEARCH_UIDS)), "{tag} OK SEARCH completed"),
             *fetch_batches(),

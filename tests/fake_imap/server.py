@@ -58,8 +58,8 @@ from steps import (  # noqa: E402
 )
 
 CERTIFICATE_NAMES = ("valid", "self-signed")
-# Longest client line the server reads. Client command lines are short, but a
-# long SEARCH or UID set may reach some kilobytes.
+# Maximum length of a client line. Command lines are short, but a long
+# SEARCH or UID set may reach some kilobytes.
 MAX_LINE_LENGTH = 1024 * 1024
 # A tagged command line: the tag (RFC 3501 "tag", any ASTRING-CHAR but "+"),
 # one space and the rest.
@@ -95,7 +95,7 @@ def escape_bytes(data: bytes) -> str:
 
 
 class Recorder:
-    """Writer of session.log and problems.txt; every method is thread-safe."""
+    """Writer of session.log and problems.txt. Every method is thread-safe."""
 
     def __init__(self, directory: Path):
         self._directory = directory
@@ -186,7 +186,7 @@ class Session:
     # Reading
 
     def read_line(self, waiting_for: str) -> bytes:
-        """Return the next client line without its line end; record a problem and end the session on EOF."""
+        """Return the next client line without its line end. On EOF, record a problem and end the session."""
         while True:
             end = self.buffer.find(b"\n")
             if end >= 0:

@@ -344,6 +344,10 @@ SCENARIOS: dict[str, Scenario] = {
         "a BYE greeting: the server refuses the connection",
         ((lines("* BYE [UNAVAILABLE] Too many connections from your IP address"), expect_close()),),
     ),
+    "greeting_eof": Scenario(
+        "a server that closes the connection before sending a greeting",
+        ((close(),),),
+    ),
     "greeting_preauth": Scenario(
         "a PREAUTH greeting: the session is authenticated already, so no LOGIN",
         ((
@@ -619,6 +623,19 @@ SCENARIOS: dict[str, Scenario] = {
             lines("* OK Still here"),
             sleep(0.2),
             lines("* BYE Disconnected for inactivity."),
+            close(),
+        ),),
+    ),
+    "idle_connection_dropped": Scenario(
+        "a keep-alive during IDLE, then a closed connection without BYE",
+        ((
+            *login_plain(),
+            *select_inbox(),
+            expect("IDLE"),
+            lines("+ idling"),
+            sleep(0.2),
+            lines("* OK Still here"),
+            sleep(0.2),
             close(),
         ),),
     ),

@@ -488,7 +488,10 @@ TEST(ImapFake, M365Xoauth2SlowUsesAuthTimeout)
     FakeImapServer server("m365_xoauth2_slow");
     SessionConfig config = plain_config(server.port());
     config.oauth_token = Secret(oauth_token);
-    config.timeout = 1;       // shorter than the server's 2.5 s pause
+    // Microsoft 365 can take about 30 s to accept a valid token, so the
+    // default leaves twice that.
+    EXPECT_GE(config.auth_timeout, 60.0);
+    config.timeout = 1;  // shorter than the server's 2.5 s pause
     config.auth_timeout = 10;
     Client client(config, nullptr);
     client.connect();
@@ -553,6 +556,18 @@ TEST(ImapFake, GreetingBye)
     EXPECT_EQ(error.response_status, "BYE");
     EXPECT_EQ(error.response_code, "UNAVAILABLE");
     EXPECT_EQ(error.server_text, "Too many connections from your IP address");
+    EXPECT_TRUE(error.transient);
+    EXPECT_FALSE(client.connected());
+    EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapFake, GreetingEofIsConnectionError)
+{
+    FakeImapServer server("greeting_eof");
+    Client client(plain_config(server.port()), nullptr);
+    Error error = expect_error([&] { client.connect(); });
+    EXPECT_EQ(error.kind, ErrorKind::connection);
+    EXPECT_EQ(error.stage, Stage::greeting);
     EXPECT_TRUE(error.transient);
     EXPECT_FALSE(client.connected());
     EXPECT_EQ(server.finish(), "");
@@ -959,6 +974,20 @@ TEST(ImapFake, IdleKeepAlivesThenBye)
     EXPECT_EQ(error.stage, Stage::idle);
     EXPECT_EQ(error.response_status, "BYE");
     EXPECT_EQ(error.server_text, "Disconnected for inactivity.");
+    EXPECT_TRUE(error.transient);
+    EXPECT_FALSE(client.connected());
+    EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapFake, IdleConnectionDropped)
+{
+    FakeImapServer server("idle_connection_dropped");
+    Client client(plain_config(server.port()), nullptr);
+    client.connect();
+    client.select("INBOX");
+    Error error = expect_error([&] { client.idle(10, [](const Response &) { return true; }); });
+    EXPECT_EQ(error.kind, ErrorKind::connection);
+    EXPECT_EQ(error.stage, Stage::idle);
     EXPECT_TRUE(error.transient);
     EXPECT_FALSE(client.connected());
     EXPECT_EQ(server.finish(), "");

@@ -59,7 +59,7 @@ void check_section(const std::string &section)
 
 // ext/imap names the header of message/rfc822 part N "N.0", and the whole
 // message's header "0". Part numbers are nz-number in RFC 3501, and
-// Exchange answers BAD to BODY[3.0], so these become "N.HEADER" and
+// Exchange replies BAD to BODY[3.0], so these become "N.HEADER" and
 // "HEADER".
 std::string header_section_for_part_zero(const std::string &section)
 {

@@ -53,6 +53,7 @@ MAILBRIDGE_CORE_SOURCES="
   src/smtp/reply.cc
   src/smtp/sasl.cc
   src/smtp/session.cc
+  src/smtp/session_steps.cc
   src/tls/tls.cc
 "
   dnl END core-sources

@@ -65,6 +65,7 @@ MAILBRIDGE_GLUE_SOURCES="
   src/php/message.cc
   src/php/module.cc
   src/php/pool.cc
+  src/php/smtp_connection.cc
   src/php/transport.cc
 "
   dnl END glue-sources

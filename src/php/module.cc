@@ -35,6 +35,7 @@ PHP_MINIT_FUNCTION(mailbridge)
     mailbridge::php::register_message_classes();
     mailbridge::php::register_transport_classes();
     mailbridge::php::register_dkim_classes();
+    mailbridge::php::register_smtp_connection_class();
     return SUCCESS;
 }
 

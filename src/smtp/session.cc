@@ -733,6 +733,8 @@ void Session::on_auth(const Reply &reply)
     if (reply.code == 235) {
         log("* authenticated with " + mechanism);
         authenticated_ = true;
+        if (stepwise_)
+            forget_credentials();
         set_state(State::ready);
         return;
     }
@@ -850,6 +852,7 @@ void Session::auth_failed(const Reply &reply)
     error.command = "AUTH";
     if (stepwise_) {
         // The connection is still in step: the caller may send QUIT.
+        forget_credentials();
         error_ = error;
         set_state(State::ready);
         return;

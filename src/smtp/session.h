@@ -173,9 +173,12 @@ public:
     bool hello_done() const { return hello_done_; }
     bool tls_active() const { return tls_active_; }
     bool authenticated() const { return authenticated_; }
-    // Capabilities from the EHLO before STARTTLS, empty when STARTTLS was
-    // not used on this connection.
-    const Capabilities &capabilities_before_tls() const { return capabilities_before_tls_; }
+    // The reply to the last successful EHLO or HELO (code 0 before one),
+    // and the one before STARTTLS (code 0 when STARTTLS was not used).
+    // Kept whole so that a pooled session can show a new owner what a new
+    // connection would have shown.
+    const Reply &hello_reply() const { return hello_reply_; }
+    const Reply &hello_reply_before_tls() const { return hello_reply_before_tls_; }
     // The settings this session was opened with, updated by the
     // command-level calls (security after STARTTLS, client name, identity),
     // so that pool::make_key() of it names what the connection is.
@@ -269,6 +272,7 @@ private:
     void on_step_data(const Reply &reply);
     void on_step_data_end(const Reply &reply);
     std::string xoauth2_response() const;
+    void forget_credentials();
 
     Stage current_stage() const;
     std::string pending_command_verb() const;
@@ -329,7 +333,8 @@ private:
     std::string hello_name_;
     std::unique_ptr<ByteSource> step_source_;
     Secret xoauth2_response_;
-    Capabilities capabilities_before_tls_;
+    Reply hello_reply_;
+    Reply hello_reply_before_tls_;
     bool in_transaction_ = false;
     bool used_ehlo_ = false;
     bool hello_done_ = false;

@@ -46,7 +46,8 @@ void Session::begin_connect()
     used_ehlo_ = false;
     authenticated_ = false;
     in_transaction_ = false;
-    capabilities_before_tls_ = Capabilities();
+    hello_reply_ = Reply();
+    hello_reply_before_tls_ = Reply();
     last_reply_ = Reply();
 }
 
@@ -210,6 +211,7 @@ void Session::on_step_ehlo(const Reply &reply)
 {
     if (reply.code == 250) {
         capabilities_ = Capabilities::parse(reply);
+        hello_reply_ = reply;
         used_ehlo_ = true;
         hello_done_ = true;
         set_state(State::ready);
@@ -227,11 +229,13 @@ void Session::on_step_helo(const Reply &reply)
 {
     if (reply.code != 250) {
         capabilities_ = Capabilities();
+        hello_reply_ = Reply();
         hello_done_ = false;
         step_rejected(reply, "HELO", Stage::ehlo);
         return;
     }
     capabilities_ = Capabilities();
+    hello_reply_ = reply;
     used_ehlo_ = false;
     hello_done_ = true;
     set_state(State::ready);
@@ -241,7 +245,8 @@ void Session::on_step_helo(const Reply &reply)
 // capabilities are kept only for reporting and EHLO must be sent again.
 void Session::on_step_starttls_done()
 {
-    capabilities_before_tls_ = capabilities_;
+    hello_reply_before_tls_ = hello_reply_;
+    hello_reply_ = Reply();
     capabilities_ = Capabilities();
     hello_done_ = false;
     if (config_.security == Security::none)
@@ -272,6 +277,15 @@ void Session::on_step_data_end(const Reply &reply)
         return;
     }
     step_rejected(reply, "DATA END", Stage::after_dot);
+}
+
+// The command-level caller compares identities by the pool key's salted
+// hash, so the session need not keep the secret once AUTH has ended.
+void Session::forget_credentials()
+{
+    config_.password = Secret();
+    config_.oauth_token = Secret();
+    xoauth2_response_ = Secret();
 }
 
 std::string Session::xoauth2_response() const

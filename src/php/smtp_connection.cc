@@ -94,6 +94,7 @@ struct ConnectionState {
     std::string pool_key;        // set once the identity is known
     bool counted = false;        // created/reused already counted for pool_key
 
+    std::string opening_line;  // connect()'s "Connection: opening to ..." line, for a deferred open
     std::string display_host;  // as passed to connect(), with "ssl://"
     bool implicit_tls = false;
     bool in_connect = false;  // translating the lines of a connect
@@ -506,9 +507,8 @@ bool run_starttls(ConnectionState *state)
 bool open_and_replay(ConnectionState *state)
 {
     state->deferred = false;
-    emit(state, "Connection: no pooled connection matches; opening to " + state->display_host + ":" +
-                    std::to_string(state->target.port),
-         debug_connection);
+    emit(state, "Connection: no pooled connection matches", debug_connection);
+    emit(state, state->opening_line, debug_connection);
     if (!open_session(state))
         return false;
     if (state->hello_requested && !run_hello(state, state->hello_name))
@@ -847,6 +847,7 @@ bool do_connect(ConnectionState *state, const std::string &host_argument, zend_l
         host = host.substr(6);
     }
     state->display_host = host_argument;
+    state->opening_line = opening_line;
     state->target = smtp::SessionConfig();
     state->target.host = host;
     state->target.port = static_cast<int>(port);

@@ -278,6 +278,16 @@ def client_final_dot_554_spam(run: ServerRun) -> None:
     client.quit()
 
 
+def client_pooled_noop_421(run: ServerRun) -> None:
+    client = run.connect()
+    client.sendmail(SENDER, [RECIPIENT], MESSAGE)
+    require_reply(client.noop(), 421, b"4.4.2")
+    client.close()
+    client = run.connect()
+    client.sendmail(SENDER, [RECIPIENT], MESSAGE)
+    client.quit()
+
+
 def client_keepalive_421_after_dot(run: ServerRun) -> None:
     client = run.connect()
     client.sendmail(SENDER, [RECIPIENT], MESSAGE)
@@ -757,6 +767,7 @@ CHECKS: dict[str, list[tuple[Callable[[ServerRun], None], str | None]]] = {
     "greeting_554": [(client_greeting_554, None)],
     "final_dot_554_spam": [(client_final_dot_554_spam, None)],
     "keepalive_421_after_dot": [(client_keepalive_421_after_dot, None)],
+    "pooled_noop_421": [(client_pooled_noop_421, None)],
     "xoauth2_long_token": [
         (client_xoauth2_long_token, None),
         (fault_inline_long_xoauth2, "expected a line matching"),

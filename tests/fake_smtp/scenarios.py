@@ -361,6 +361,13 @@ SCENARIOS: dict[str, Scenario] = {
     ),
 
     # Kept connections that the server ends or breaks.
+    "pooled_noop_421": scenario(
+        "One message, then the NOOP that checks the idle connection gets 421 4.4.2 and close; the next message "
+        "needs a new connection",
+        greeting() + ehlo("8BITMIME") + transaction("FAKE1")
+        + [expect("NOOP"), reply("421 4.4.2 fake.test Error: timeout exceeded"), close(watch=3.0)],
+        greeting() + ehlo("8BITMIME") + transaction("FAKE2"),
+    ),
     "keepalive_421_after_dot": scenario(
         "One message, then 421 4.4.2 right after the 250 to the final dot and close; the next message needs a new "
         "connection",

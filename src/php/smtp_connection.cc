@@ -881,6 +881,10 @@ bool do_hello(ConnectionState *state, const std::string &name)
 {
     if (!require_connection(state, "EHLO"))
         return false;
+    if (name.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
+        set_error(state, "Command 'EHLO' contained line breaks");
+        return false;
+    }
     state->hello_requested = true;
     state->hello_name = name;
     if (state->deferred) {
@@ -900,10 +904,6 @@ bool do_hello(ConnectionState *state, const std::string &name)
         if (!open_and_replay(state))
             return false;
         state->hello_requested = true;
-    }
-    if (name.find_first_of(std::string("\r\n\0", 3)) != std::string::npos) {
-        set_error(state, "Command 'EHLO' contained line breaks");
-        return false;
     }
     return run_hello(state, name);
 }
@@ -1131,8 +1131,9 @@ bool do_quit(ConnectionState *state)
 void do_close(ConnectionState *state)
 {
     set_error(state, "");
-    bool had_socket = state->session && state->session->state() != smtp::Session::State::closed &&
-                      state->session->state() != smtp::Session::State::failed;
+    // PHPMailer keeps the socket resource after QUIT or a failure until
+    // close(), and reports closing it; a session object stands for it here.
+    bool had_socket = state->session != nullptr;
     if (state->session)
         state->session->abandon();
     forget_session(state);

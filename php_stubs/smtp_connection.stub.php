@@ -11,10 +11,11 @@ namespace MailBridge;
  * a rejected command and store the reason for getError(); they do not throw.
  *
  * Differences from PHPMailer: credentials are never sent without TLS unless
- * setAllowPlaintextAuth(true) was called; AUTH payloads are never written
- * to the debug output at any level; quit() after a clean transaction
- * returns the connection to the pool, and connect() with the same endpoint,
- * TLS options, EHLO name and credentials takes it back without round trips.
+ * setAllowPlaintextAuth(true) was called. AUTH payloads are never written
+ * to the debug output at any level. quit() after a clean transaction
+ * returns the connection to the pool, and a later connect() with the same
+ * endpoint, TLS options, EHLO name and credentials takes it back without
+ * round trips.
  *
  * @strict-properties
  * @not-serializable

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6e5653cff91d3328c5992015b1eb275a143966a0 */
+ * Stub hash: 61c84c04a03d2b929e86449ac447d2089017c881 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_SmtpConnection___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

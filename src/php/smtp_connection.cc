@@ -76,7 +76,7 @@ struct ConnectionState {
     // A pooled session may be reused, but connect() cannot know yet whether
     // one fits, because a pool key also contains the EHLO name and the
     // credentials, which only hello() and authenticate() supply. So when
-    // the pool holds an idle session for the endpoint and TLS options,
+    // the pool has an idle session for the endpoint and TLS options,
     // connect() opens nothing and sets deferred. hello() and startTLS()
     // then answer from that session's recorded EHLO replies without round
     // trips. The first call that fixes the identity (authenticate(), or
@@ -90,7 +90,7 @@ struct ConnectionState {
     bool hello_requested = false;     // hello() was called since connect()
     bool starttls_requested = false;  // startTLS() was called since connect()
     std::string hello_name;
-    smtp::SessionConfig target;  // endpoint and settings; never holds a secret
+    smtp::SessionConfig target;  // endpoint and settings; never contains a secret
     std::string pool_key;        // set once the identity is known
     bool counted = false;        // created/reused already counted for pool_key
 
@@ -452,10 +452,13 @@ bool open_session(ConnectionState *state)
     return true;
 }
 
-void record_transport_failure(ConnectionState *state, const std::string &command)
+void record_transport_failure(ConnectionState *state, const std::string &command_name)
 {
     const std::optional<Error> &error = state->session->error();
     const smtp::Reply &reply = state->session->last_reply();
+    // PHPMailer names the reply to the final dot "DATA END".
+    std::string command = command_name == "DATA" && error && error->stage == Stage::after_dot ? "DATA END"
+                                                                                             : command_name;
     if (error && error->reply_code != 0 && reply.code == error->reply_code)
         set_command_error(state, command, reply);
     else
@@ -767,7 +770,7 @@ HashTable *connection_get_gc(zend_object *object, zval **table, int *count)
     return zend_std_get_properties(object);
 }
 
-// var_dump() shows the endpoint and state; the object holds no secret.
+// var_dump() shows the endpoint and state; the object contains no secret.
 HashTable *connection_get_debug_info(zend_object *object, int *is_temp)
 {
     ConnectionObject *intern = connection_from(object);
@@ -1147,6 +1150,13 @@ bool do_connected(ConnectionState *state)
         return true;
     if (!state->session)
         return false;
+    if (state->session->owner_pid() != getpid()) {
+        // Inherited across fork(): the parent still uses the socket and
+        // its TLS state, so the child drops it without QUIT.
+        state->session->abandon();
+        forget_session(state);
+        return false;
+    }
     if (session_usable(state) && state->session->check_idle_connection())
         return true;
     emit(state, "SMTP NOTICE: EOF caught while checking if connected", debug_client);
@@ -1172,6 +1182,7 @@ std::string notify_list(const std::string &dsn)
     return list;
 }
 
+// NOTE: unlike PHPMailer's data(), lines over 998 bytes are sent unsplit.
 bool do_data(ConnectionState *state, const std::string &message)
 {
     state->message = &message;
@@ -1180,11 +1191,6 @@ bool do_data(ConnectionState *state, const std::string &message)
         state->session->begin_data(std::make_unique<StringSource>(shared));
     });
     state->message = nullptr;
-    if (!ok && state->session && state->session->last_reply().code != 0 &&
-        state->session->last_reply().code != 354 && state->error.error == "DATA command failed" &&
-        state->session->error() && state->session->error()->stage == Stage::after_dot) {
-        state->error.error = "DATA END command failed";
-    }
     record_transaction_id(state);
     return ok;
 }

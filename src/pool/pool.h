@@ -80,10 +80,9 @@ public:
     void checkin(const std::string &key, const std::string &label, std::unique_ptr<smtp::Session> session);
 
     // Return an idle session for which match returns true, most recently
-    // used first, without taking it out of the pool; nullptr when none.
-    // The pointer is valid until the pool is next changed. For a caller
-    // that learns the key in steps and must decide early whether reuse is
-    // possible at all.
+    // used first, without taking it out of the pool, or nullptr. The
+    // pointer is valid until the pool is next changed. A caller that learns
+    // the key in steps uses it to decide early whether reuse is possible.
     const smtp::Session *find_idle(const std::function<bool(const smtp::Session &)> &match) const;
 
     void count_created(const std::string &key, const std::string &label);

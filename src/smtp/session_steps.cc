@@ -91,6 +91,8 @@ void Session::begin_auth_mechanism(const std::string &mechanism, const std::stri
         error_ = error;
         return;
     }
+    // NOTE: after HELO there are no capabilities, so AUTH is rejected here
+    // although PHPMailer would try LOGIN.
     if (!capabilities_.has_auth(mechanism)) {
         Error error(ErrorKind::authentication, Stage::auth, "the server does not offer AUTH " + mechanism);
         error.command = "AUTH";
@@ -174,7 +176,7 @@ void Session::on_step_command(const Reply &reply)
 }
 
 // A reply the operation did not expect. 421 means the server is closing
-// the connection (RFC 5321 section 3.8), so the session fails; any other
+// the connection (RFC 5321 section 3.8), so the session fails. Any other
 // reply leaves it ready for the caller's next command.
 void Session::step_rejected(const Reply &reply, const std::string &verb, Stage stage)
 {

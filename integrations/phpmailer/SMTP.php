@@ -9,9 +9,10 @@
  * Every method that PHPMailer 6.6.3's smtpConnect(), smtpSend() and
  * smtpClose() call is forwarded to a MailBridge\SmtpConnection, which
  * returns what PHPMailer's own class returns. Methods not overridden here
- * (verify(), turn(), xclient() and the other rarely used ones) keep
- * PHPMailer's code, which sees no socket and reports "Called ... without
- * being connected". The class is not final, so tests can mock it.
+ * (verify(), sendAndMail(), turn() and xclient() in newer PHPMailer
+ * versions) run PHPMailer's code, which has no socket of its own, so they
+ * return false with "Called ... without being connected". The class is not
+ * final, so tests can mock it.
  */
 
 namespace MailBridge\PHPMailer;

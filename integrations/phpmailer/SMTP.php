@@ -9,7 +9,7 @@
  * Every method that PHPMailer 6.6.3's smtpConnect(), smtpSend() and
  * smtpClose() call is forwarded to a MailBridge\SmtpConnection, which
  * returns what PHPMailer's own class returns. Methods not overridden here
- * (verify(), sendAndMail(), turn() and xclient() in newer PHPMailer
+ * (verify(), sendAndMail(), and xclient() in newer PHPMailer
  * versions) run PHPMailer's code, which has no socket of its own, so they
  * return false with "Called ... without being connected". The class is not
  * final, so tests can mock it.

@@ -37,6 +37,7 @@ PHP_MINIT_FUNCTION(mailbridge)
     mailbridge::php::register_dkim_classes();
     mailbridge::php::register_mailer_classes();
     mailbridge::php::register_imap_classes();
+    mailbridge::php::register_smtp_connection_class();
     return SUCCESS;
 }
 

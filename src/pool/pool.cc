@@ -104,6 +104,7 @@ std::string make_key(const smtp::SessionConfig &config, pid_t pid)
     append_field(key, config.tls.capath);
     append_field(key, config.tls.peer_name);
     append_field(key, config.tls.fingerprint);
+    append_field(key, config.tls.allow_self_signed ? "allow-self-signed" : "");
     append_field(key, config.username);
     std::string mechanisms;
     for (const std::string &mechanism : config.mechanisms)
@@ -190,6 +191,17 @@ void Pool::checkin(const std::string &key, const std::string &label, std::unique
     }
     slot.idle.push_back(std::move(session));
     slot.stats.idle = slot.idle.size();
+}
+
+const smtp::Session *Pool::find_idle(const std::function<bool(const smtp::Session &)> &match) const
+{
+    for (const auto &[key, slot] : entries_) {
+        for (auto session = slot.idle.rbegin(); session != slot.idle.rend(); ++session) {
+            if (check(**session) == Discard::count_ && match(**session))
+                return session->get();
+        }
+    }
+    return nullptr;
 }
 
 void Pool::count_created(const std::string &key, const std::string &label)

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -77,6 +78,12 @@ public:
     // process and within the limits; otherwise it is closed (no QUIT) and
     // counted.
     void checkin(const std::string &key, const std::string &label, std::unique_ptr<smtp::Session> session);
+
+    // Return an idle session for which match returns true, most recently
+    // used first, without taking it out of the pool, or nullptr. The
+    // pointer is valid until the pool is next changed. A caller that learns
+    // the key in steps uses it to decide early whether reuse is possible.
+    const smtp::Session *find_idle(const std::function<bool(const smtp::Session &)> &match) const;
 
     void count_created(const std::string &key, const std::string &label);
     void count_reused(const std::string &key);

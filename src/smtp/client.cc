@@ -18,6 +18,29 @@ double seconds_since(net::Clock::time_point then)
 
 }  // namespace
 
+void run_until_idle(Session &session)
+{
+    while (session.busy()) {
+        net::Clock::time_point deadline = session.deadline();
+        net::Clock::time_point now = net::Clock::now();
+        if (now >= deadline) {
+            session.on_timeout();
+            continue;
+        }
+        pollfd descriptor{};
+        descriptor.fd = session.fd();
+        descriptor.events = session.want() == net::Want::write ? POLLOUT : POLLIN;
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count() + 1;
+        int rc = ::poll(&descriptor, 1, static_cast<int>(std::min<long long>(wait, 1000 * 60 * 60)));
+        if (rc < 0 && errno == EINTR)
+            continue;
+        if (rc > 0)
+            session.on_ready();
+        else if (net::Clock::now() >= deadline)
+            session.on_timeout();
+    }
+}
+
 Client::Client(SessionConfig config, LogSink log, pool::Pool *pool, std::vector<Endpoint> hosts)
     : config_(std::move(config)), log_(std::move(log)), pool_(pool), endpoints_(std::move(hosts))
 {

@@ -21,6 +21,11 @@ namespace mailbridge::smtp {
 // Thrown when the step hook asked to stop (the PHP logger threw).
 struct Aborted {};
 
+// Drive one session with poll(2) until its current operation ends (the
+// session is ready, failed or closed). For the command-level interface,
+// where the caller starts each operation itself.
+void run_until_idle(Session &session);
+
 class Client {
 public:
     // pool may be null. It must outlive the client. hosts lists failover

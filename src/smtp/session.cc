@@ -71,6 +71,7 @@ const char *Session::state_name(State state)
     case State::rset: return "rset";
     case State::noop: return "noop";
     case State::quit: return "quit";
+    case State::command: return "command";
     case State::failed: return "failed";
     }
     return "unknown";
@@ -97,7 +98,10 @@ void Session::set_state(State state)
         // message (or anything it refers to) once the transaction is over.
         transaction_.open_data = nullptr;
         source_.reset();
+        step_source_.reset();
     }
+    if (state == State::failed || state == State::closed)
+        in_transaction_ = false;
 }
 
 void Session::log(const std::string &line) const
@@ -128,6 +132,7 @@ std::string Session::pending_command_verb() const
     case State::rset: return "RSET";
     case State::noop: return "NOOP";
     case State::quit: return "QUIT";
+    case State::command: return step_verb_;
     default: return {};
     }
 }
@@ -158,6 +163,7 @@ Stage Session::current_stage() const
     case State::rset: return Stage::rset;
     case State::noop: return Stage::mail;
     case State::quit: return Stage::quit;
+    case State::command: return step_stage_;
     case State::failed: return Stage::none;
     }
     return Stage::none;
@@ -168,6 +174,7 @@ Stage Session::current_stage() const
 
 void Session::open()
 {
+    stepwise_ = false;
     error_.reset();
     pending_error_.reset();
     failed_before_mail_ = false;
@@ -192,6 +199,7 @@ void Session::open()
 
 void Session::begin_transaction(Transaction transaction)
 {
+    stepwise_ = false;
     error_.reset();
     pending_error_.reset();
     failed_before_mail_ = false;
@@ -380,6 +388,7 @@ void Session::pump()
                 log("S: " + std::to_string(reply.code) + (last ? " " : "-") + censor(reply.lines[i]));
             }
             awaiting_reply_ = false;
+            last_reply_ = reply;
             handle_reply(reply);
             continue;
         }
@@ -437,11 +446,22 @@ bool Session::read_input()
 
 void Session::handle_reply(const Reply &reply)
 {
+    if (stepwise_) {
+        switch (state_) {
+        case State::greeting: on_step_greeting(reply); return;
+        case State::ehlo: on_step_ehlo(reply); return;
+        case State::helo: on_step_helo(reply); return;
+        case State::data: on_step_data(reply); return;
+        case State::data_end: on_step_data_end(reply); return;
+        default: break;
+        }
+    }
     switch (state_) {
     case State::greeting: on_greeting(reply); break;
     case State::ehlo: on_ehlo(reply); break;
     case State::helo: on_helo(reply); break;
     case State::starttls: on_starttls(reply); break;
+    case State::command: on_step_command(reply); break;
     case State::auth: on_auth(reply); break;
     case State::mail: on_mail(reply); break;
     case State::rcpt: on_rcpt(reply); break;
@@ -529,6 +549,10 @@ void Session::on_handshake_done()
         await_reply(State::greeting, config_.timeout);
         return;
     }
+    if (stepwise_) {
+        on_step_starttls_done();
+        return;
+    }
     // RFC 3207 section 4.2: forget everything learned before TLS.
     capabilities_ = Capabilities();
     send_command("EHLO " + config_.client_name, State::ehlo);
@@ -593,6 +617,10 @@ void Session::after_hello()
 
 void Session::on_starttls(const Reply &reply)
 {
+    if (stepwise_ && reply.code != 220 && reply.code != 421) {
+        step_rejected(reply, "STARTTLS", Stage::tls);
+        return;
+    }
     if (reply.code != 220) {
         fail_reply(ErrorKind::tls, Stage::tls, "STARTTLS", reply, "STARTTLS failed: " + reply_summary(reply));
         return;
@@ -645,7 +673,7 @@ std::vector<std::string> Session::choose_mechanisms() const
 
 void Session::begin_auth()
 {
-    if (config_.username.empty()) {
+    if (config_.username.empty() && !stepwise_) {
         set_state(State::ready);
         return;
     }
@@ -689,7 +717,7 @@ void Session::start_mechanism()
     if (mechanism == "PLAIN")
         response = sasl_plain(config_.username, config_.password.reveal());
     else if (mechanism == "XOAUTH2")
-        response = sasl_xoauth2(config_.username, config_.oauth_token.reveal());
+        response = xoauth2_response();
 
     if (!response.empty() && std::string("AUTH " + mechanism + " ").size() + response.size() + 2 <= max_auth_line) {
         log("C: AUTH " + mechanism + " <redacted " + std::to_string(response.size()) + " bytes>");
@@ -709,6 +737,9 @@ void Session::on_auth(const Reply &reply)
     const std::string &mechanism = mechanisms_[mechanism_index_];
     if (reply.code == 235) {
         log("* authenticated with " + mechanism);
+        authenticated_ = true;
+        if (stepwise_)
+            forget_credentials();
         set_state(State::ready);
         return;
     }
@@ -725,7 +756,7 @@ void Session::on_auth(const Reply &reply)
             line = sasl_plain(config_.username, config_.password.reveal());
             auth_step_ = AuthStep::token;
         } else if (mechanism == "XOAUTH2") {
-            line = sasl_xoauth2(config_.username, config_.oauth_token.reveal());
+            line = xoauth2_response();
             auth_step_ = AuthStep::token;
         } else if (mechanism == "LOGIN") {
             line = base64_encode(config_.username);
@@ -824,6 +855,13 @@ void Session::auth_failed(const Reply &reply)
     Error error(ErrorKind::authentication, Stage::auth, "authentication failed (" + auth_failures_ + ")");
     reply_to_error(error, last_auth_reply_);
     error.command = "AUTH";
+    if (stepwise_) {
+        // The connection is still in step: the caller may send QUIT.
+        forget_credentials();
+        error_ = error;
+        set_state(State::ready);
+        return;
+    }
     fail(error);
 }
 
@@ -1083,6 +1121,13 @@ void Session::on_noop(const Reply &reply)
 
 void Session::on_quit(const Reply &)
 {
+    if (pending_error_) {
+        // QUIT answered a refused greeting: report the greeting.
+        Error error = *pending_error_;
+        pending_error_.reset();
+        fail(error);
+        return;
+    }
     stream_.shutdown_and_close();
     set_state(State::closed);
 }
@@ -1125,6 +1170,12 @@ void Session::fail_io(const std::string &what, bool timed_out)
     }
     if (state_ == State::quit) {
         stream_.close();
+        if (pending_error_) {
+            Error error = *pending_error_;
+            pending_error_.reset();
+            fail(error);
+            return;
+        }
         set_state(State::closed);
         return;
     }

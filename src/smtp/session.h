@@ -104,6 +104,7 @@ public:
         rset,
         noop,
         quit,
+        command,  // a single command of the command-level interface
         failed,
     };
     static const char *state_name(State state);
@@ -125,6 +126,68 @@ public:
     void begin_quit();
     // Send NOOP to check that a kept connection still works; requires ready.
     void begin_noop();
+
+    // Command-level interface, for callers that drive the dialogue one
+    // command at a time (the PHPMailer bridge). Each begin_* call starts one
+    // operation that ends in ready or failed, like the operations above.
+    // A reply the operation did not expect leaves the session ready with
+    // error() set and the reply in last_reply(), so the caller decides what
+    // comes next. A 421 reply, EOF, a timeout or a TLS failure closes the
+    // connection and ends in failed. Arguments that contain CR, LF or NUL
+    // throw std::invalid_argument before anything is written.
+
+    // Connect, run the implicit TLS handshake when security is tls, and read
+    // the greeting. A 554 greeting is answered with QUIT (RFC 5321 section
+    // 3.1) before the session fails.
+    void begin_connect();
+    // Send EHLO name, and HELO name when EHLO gets a reply other than 250
+    // or 421. The capabilities are replaced by the EHLO reply, or emptied
+    // after HELO.
+    void begin_hello(const std::string &name);
+    // Send STARTTLS and run the handshake. Afterwards the capabilities are
+    // empty (RFC 3207 section 4.2), so the caller must send EHLO again.
+    void begin_starttls();
+    // Authenticate with exactly one mechanism (PLAIN, LOGIN, CRAM-MD5 or
+    // XOAUTH2) and no fallback. For XOAUTH2, xoauth2_response is the
+    // complete base64 initial response as an OAuth token provider returns
+    // it; when it is empty the response is built from username and
+    // config.oauth_token. Refused without TLS unless allow_plaintext_auth.
+    void begin_auth_mechanism(const std::string &mechanism, const std::string &username, const Secret &password,
+                              const Secret &xoauth2_response);
+    // MAIL FROM:<sender> with " SMTPUTF8" and " XVERP" when requested; expects 250.
+    void begin_mail(const std::string &sender, bool smtputf8, bool xverp);
+    // RCPT TO:<address> with " NOTIFY=<notify>" when notify is not empty
+    // (RFC 3461); expects 250 or 251.
+    void begin_rcpt(const std::string &address, const std::string &notify);
+    // DATA, then the message from source with line ends made CRLF and
+    // leading dots doubled, then the final dot. The message counts as sent
+    // only when the final dot gets 250.
+    void begin_data(std::unique_ptr<ByteSource> source);
+    // RSET or NOOP expecting 250. Unlike begin_reset() and begin_noop(), a
+    // rejection leaves the connection open.
+    void begin_step_reset();
+    void begin_step_noop();
+    // The last complete reply the server sent, with every line.
+    const Reply &last_reply() const { return last_reply_; }
+    // True when MAIL FROM was accepted and neither the final dot nor RSET
+    // has ended the transaction since.
+    bool in_transaction() const { return in_transaction_; }
+    // True when the last successful hello used EHLO, false after HELO.
+    bool used_ehlo() const { return used_ehlo_; }
+    bool hello_done() const { return hello_done_; }
+    bool tls_active() const { return tls_active_; }
+    bool authenticated() const { return authenticated_; }
+    // The reply to the last successful EHLO or HELO (code 0 before one),
+    // and the one before STARTTLS (code 0 when STARTTLS was not used).
+    // Kept whole so that a pooled session can show a new owner what a new
+    // connection would have shown.
+    const Reply &hello_reply() const { return hello_reply_; }
+    const Reply &hello_reply_before_tls() const { return hello_reply_before_tls_; }
+    // The settings this session was opened with, updated by the
+    // command-level calls (security after STARTTLS, client name, identity),
+    // so that pool::make_key() of it names what the connection is.
+    const SessionConfig &config() const { return config_; }
+
     // Replace the transcript sink (a pooled session changes owners).
     void set_log(LogSink log) { log_ = std::move(log); }
     // Close at once without QUIT or TLS shutdown (for a forked child or
@@ -203,6 +266,18 @@ private:
     void on_noop(const Reply &reply);
     void finish_transaction_failure();
 
+    void begin_step_command(const std::string &line, const std::string &verb, Stage stage, std::vector<int> expected);
+    void on_step_command(const Reply &reply);
+    void step_rejected(const Reply &reply, const std::string &verb, Stage stage);
+    void on_step_greeting(const Reply &reply);
+    void on_step_ehlo(const Reply &reply);
+    void on_step_helo(const Reply &reply);
+    void on_step_starttls_done();
+    void on_step_data(const Reply &reply);
+    void on_step_data_end(const Reply &reply);
+    std::string xoauth2_response() const;
+    void forget_credentials();
+
     Stage current_stage() const;
     std::string pending_command_verb() const;
     void fail(Error error);
@@ -252,6 +327,22 @@ private:
     bool failed_before_mail_ = false;
     unsigned transactions_ = 0;
     pid_t owner_pid_ = 0;
+
+    // Command-level interface state.
+    bool stepwise_ = false;  // the running operation is a command-level one
+    Reply last_reply_;
+    std::string step_verb_;          // verb of the outstanding command-level command
+    Stage step_stage_ = Stage::none;
+    std::vector<int> step_expected_;  // reply codes that count as success
+    std::string hello_name_;
+    std::unique_ptr<ByteSource> step_source_;
+    Secret xoauth2_response_;
+    Reply hello_reply_;
+    Reply hello_reply_before_tls_;
+    bool in_transaction_ = false;
+    bool used_ehlo_ = false;
+    bool hello_done_ = false;
+    bool authenticated_ = false;
     net::Clock::time_point opened_at_{};
     net::Clock::time_point last_used_{};
 };

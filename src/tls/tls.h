@@ -19,6 +19,7 @@ struct Options {
     std::string capath;            // hashed directory of trusted CAs
     std::string peer_name;         // name to verify and send as SNI; default: the host
     std::string fingerprint;       // SHA-256 of the leaf certificate, lowercase hex without colons
+    bool allow_self_signed = false;  // accept a self-signed leaf certificate (the chain check only)
 };
 
 // Normalize a fingerprint given as hex with optional colons, any case.

@@ -271,6 +271,33 @@ def client_size_552_after_dot(run: ServerRun) -> None:
     client.quit()
 
 
+def client_final_dot_554_spam(run: ServerRun) -> None:
+    client = run.connect()
+    error = raises(smtplib.SMTPDataError, lambda: client.sendmail(SENDER, [RECIPIENT], MESSAGE))
+    require(error.smtp_code == 554 and b"5.7.1" in error.smtp_error, f"reply {error.smtp_code} {error.smtp_error!r}")
+    client.quit()
+
+
+def client_pooled_noop_421(run: ServerRun) -> None:
+    client = run.connect()
+    client.sendmail(SENDER, [RECIPIENT], MESSAGE)
+    require_reply(client.noop(), 421, b"4.4.2")
+    client.close()
+    client = run.connect()
+    client.sendmail(SENDER, [RECIPIENT], MESSAGE)
+    client.quit()
+
+
+def client_keepalive_421_after_dot(run: ServerRun) -> None:
+    client = run.connect()
+    client.sendmail(SENDER, [RECIPIENT], MESSAGE)
+    require_reply(client.rset(), 421, b"4.4.2")
+    client.close()
+    client = run.connect()
+    client.sendmail(SENDER, [RECIPIENT], MESSAGE)
+    client.quit()
+
+
 def client_idle_421_then_reconnect(run: ServerRun) -> None:
     client = run.connect()
     client.sendmail(SENDER, [RECIPIENT], MESSAGE)
@@ -738,6 +765,9 @@ CHECKS: dict[str, list[tuple[Callable[[ServerRun], None], str | None]]] = {
     "implicit_tls_send": [(client_implicit_tls_send, None)],
     "greet_and_record": [(client_greet_and_record, None)],
     "greeting_554": [(client_greeting_554, None)],
+    "final_dot_554_spam": [(client_final_dot_554_spam, None)],
+    "keepalive_421_after_dot": [(client_keepalive_421_after_dot, None)],
+    "pooled_noop_421": [(client_pooled_noop_421, None)],
     "xoauth2_long_token": [
         (client_xoauth2_long_token, None),
         (fault_inline_long_xoauth2, "expected a line matching"),

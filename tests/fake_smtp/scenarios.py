@@ -349,7 +349,32 @@ SCENARIOS: dict[str, Scenario] = {
         ],
     ),
 
+    "final_dot_554_spam": scenario(
+        "The reply to the final dot is 554 5.7.1 Message rejected: spam",
+        greeting() + ehlo("8BITMIME") + mail_from() + rcpt_to()
+        + [
+            expect("DATA"),
+            reply("354 End data with <CR><LF>.<CR><LF>"),
+            expect_data(),
+            reply("554 5.7.1 Message rejected: spam"),
+        ],
+    ),
+
     # Kept connections that the server ends or breaks.
+    "pooled_noop_421": scenario(
+        "One message, then the NOOP that checks the idle connection gets 421 4.4.2 and close; the next message "
+        "needs a new connection",
+        greeting() + ehlo("8BITMIME") + transaction("FAKE1")
+        + [expect("NOOP"), reply("421 4.4.2 fake.test Error: timeout exceeded"), close(watch=3.0)],
+        greeting() + ehlo("8BITMIME") + transaction("FAKE2"),
+    ),
+    "keepalive_421_after_dot": scenario(
+        "One message, then 421 4.4.2 right after the 250 to the final dot and close; the next message needs a new "
+        "connection",
+        greeting() + ehlo("8BITMIME") + transaction("FAKE1")
+        + [reply("421 4.4.2 fake.test Error: timeout exceeded"), close(watch=3.0, allowed="QUIT|RSET")],
+        greeting() + ehlo("8BITMIME") + transaction("FAKE2"),
+    ),
     "idle_421_then_reconnect": scenario(
         "One message, then 421 4.4.2 on the idle connection and close; the next message must go over a new connection",
         greeting() + ehlo("8BITMIME") + transaction("FAKE1")

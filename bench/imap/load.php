@@ -1,7 +1,7 @@
 <?php
 // Fill the benchmark folders on the test Dovecot, unless they are already
 // filled with the current corpus, and reset the flags of bench5000 to the
-// generated ones (php-imap2's overview sets \Seen on every message).
+// generated ones (php-imap2's overview sets \Seen on every message it lists).
 //
 //   php -d extension=$MODULE bench/imap/load.php
 //
@@ -13,7 +13,7 @@ declare(strict_types=1);
 
 require_once __DIR__ . '/corpus.php';
 
-/** Return true when $folder holds $count messages and one matches $marker. */
+/** Return true when $folder contains $count messages and one matches $marker. */
 function load_is_filled(MailBridge\ImapClient $client, string $folder, int $count, string $marker): bool
 {
     if ($client->listMailboxes($folder) === []) {

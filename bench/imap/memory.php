@@ -17,7 +17,10 @@ require_once __DIR__ . '/corpus.php';
 /** The attachment's section in the message: part 2 of multipart/mixed. */
 const MEMORY_SECTION = '2';
 
-/** Return the cases: each opens untimed and then saves the attachment to $path. */
+/**
+ * Return the cases. Each opens a connection, saves the attachment to $path
+ * and returns the memory before and after saving.
+ */
 function memory_cases(): array
 {
     return [

@@ -28,8 +28,8 @@ function php_imap2_load(): bool
         }
     });
     require "$directory/bootstrap.php";
-    // php-imap2 0.1.10 raises "Undefined array key" warnings while it parses
-    // some structures. They are counted and printed once at the end.
+    // php-imap2 0.1.10 raises "Undefined array key" warnings while it reads
+    // the benchmark messages. They are counted and printed once at the end.
     set_error_handler(function (int $level, string $message, string $file) use ($directory): bool {
         if (!str_starts_with($file, $directory)) {
             return false;
@@ -45,7 +45,8 @@ function php_imap2_load(): bool
 /**
  * Open php-imap2's own client. imap2_open() would hand a password login to
  * ext/imap when ext/imap is loaded, so Connection::open() is called, which
- * is what imap2_open() does when ext/imap is missing (PHP 8.4 and later).
+ * is what imap2_open() does when ext/imap is missing, as on PHP 8.4 and
+ * later, which do not bundle it.
  */
 function php_imap2_open(string $folder): object
 {

@@ -1,7 +1,7 @@
 <?php
 // Check on a scratch folder which readers set \Seen: mailbridge's overview
 // and structure fetches, ext/imap's imap_fetch_overview(), and php-imap2's
-// imap2_fetch_overview(), whose UID FETCH command is printed.
+// imap2_fetch_overview(), whose FETCH command is printed.
 //
 //   BENCH_PHP_IMAP2_DIR=/path/to/php-imap2 php -d extension=$MODULE bench/imap/seen_check.php
 //

@@ -40,7 +40,7 @@ function load_corpus(MailBridge\ImapClient $client): void
     $count = IMAP_BENCH_MESSAGE_COUNT;
     $marker = IMAP_BENCH_CORPUS_VERSION . "; $count/$count";
     if (load_is_filled($client, $folder, $count, $marker)) {
-        fwrite(STDERR, "load: $folder already holds the $count messages of '" . IMAP_BENCH_CORPUS_VERSION . "'\n");
+        fwrite(STDERR, "load: $folder already contains the $count messages of '" . IMAP_BENCH_CORPUS_VERSION . "'\n");
         return;
     }
     fwrite(STDERR, "load: filling $folder with $count messages\n");

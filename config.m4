@@ -36,6 +36,7 @@ MAILBRIDGE_CORE_SOURCES="
   src/imap/quote.cc
   src/imap/response.cc
   src/imap/utf7.cc
+  src/imapcompat/mailbox_spec.cc
   src/mime/address.cc
   src/mime/charset.cc
   src/mime/content.cc

@@ -37,6 +37,7 @@ MAILBRIDGE_CORE_SOURCES="
   src/imap/response.cc
   src/imap/utf7.cc
   src/imapcompat/mailbox_spec.cc
+  src/imapcompat/search_criteria.cc
   src/mime/address.cc
   src/mime/charset.cc
   src/mime/content.cc

@@ -362,6 +362,7 @@ function dump_message(Dumper $dump, int $msgno, mixed $uid): void
     $dump->record("headerinfo $msgno lengths", 'imap_headerinfo', [$msgno, 20, 20]);
     $header = $dump->record("fetchheader $msgno", 'imap_fetchheader', [$msgno]);
     $dump->record("fetchheader uid $uid", 'imap_fetchheader', [$uid, FT_UID]);
+    $dump->record("fetchheader $msgno prefetchtext", 'imap_fetchheader', [$msgno, FT_PREFETCHTEXT]);
     $structure = $dump->record("fetchstructure $msgno", 'imap_fetchstructure', [$msgno]);
     $dump->record("fetchstructure uid $uid", 'imap_fetchstructure', [$uid, FT_UID]);
     $dump->record("body $msgno", 'imap_body', [$msgno, FT_PEEK]);

@@ -321,6 +321,22 @@ std::optional<MailboxSpec> parse_mailbox_spec(std::string_view text, std::string
     }
     if (!name.empty())
         spec.mailbox = std::string(name);
+
+    // The POP3 and NNTP drivers check the name too (observed with
+    // php8.2-imap): POP3 has only INBOX, in any letter case. NNTP rejects
+    // /anonymous, and a name starting with '#' must start with "#news.".
+    if (spec.service == "pop3" && !equals_ignoring_case(spec.mailbox, "INBOX")) {
+        reason = "POP3 has no mailbox but INBOX";
+        return std::nullopt;
+    }
+    if (spec.service == "nntp" && spec.anonymous) {
+        reason = "/anonymous is not valid with the nntp service";
+        return std::nullopt;
+    }
+    if (spec.service == "nntp" && spec.mailbox[0] == '#' && spec.mailbox.compare(0, 6, "#news.") != 0) {
+        reason = "an NNTP name starting with '#' must start with \"#news.\"";
+        return std::nullopt;
+    }
     return spec;
 }
 

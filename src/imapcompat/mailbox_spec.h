@@ -61,7 +61,9 @@ struct MailboxSpec {
 
 // Parse a mailbox string. Returns nullopt for a string that ext/imap rejects
 // with "invalid remote specification", or for a local (non-"{") name, and
-// then sets reason to a sentence naming the offending part.
+// then sets reason to a sentence naming the offending part. Besides the
+// syntax this applies the checks of c-client's POP3 and NNTP drivers on the
+// mailbox name, which also end in "invalid remote specification".
 std::optional<MailboxSpec> parse_mailbox_spec(std::string_view text, std::string &reason);
 
 // The imap_errors() text that ext/imap reports for an invalid string:
@@ -95,7 +97,7 @@ struct ConnectionPlan {
     // /tryssl: try implicit TLS on the service's TLS port first, then this plan.
     bool try_implicit_tls_first = false;
     // /secure or OP_SECURE: authenticate only with mechanisms that do not
-    // send the password in clear text (c-client then refuses LOGIN).
+    // send the password in clear text, such as CRAM-MD5.
     bool secure_authentication_only = false;
     bool read_only = false;   // /readonly or OP_READONLY: EXAMINE instead of SELECT
     bool anonymous = false;   // /anonymous or OP_ANONYMOUS

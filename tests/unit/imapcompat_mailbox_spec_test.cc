@@ -220,6 +220,27 @@ TEST(MailboxSpec, InvalidStrings)
     }
 }
 
+TEST(MailboxSpec, DriverNameRules)
+{
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/pop3}INBOX").mailbox, "INBOX");
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/pop3}Inbox").mailbox, "Inbox");
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/pop3}").mailbox, "INBOX");
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/pop3/anonymous}INBOX").service, "pop3");
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/nntp}Sent Items").mailbox, "Sent Items");
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/nntp}#news.a.b").mailbox, "#news.a.b");
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/nntp}}").mailbox, "}");
+    EXPECT_EQ(parse_valid("{127.0.0.1/notls}#news.x").mailbox, "#news.x");
+
+    for (std::string text : {"{127.0.0.1:1/pop3}x", "{127.0.0.1:1/pop3}INBOX/x", "{127.0.0.1:1/pop3}}",
+                             "{127.0.0.1:1/pop3}#news.x", "{127.0.0.1:1/nntp}#NEWS.x", "{127.0.0.1:1/nntp}#ftp/x",
+                             "{127.0.0.1:1/nntp/anonymous}", "{127.0.0.1:1/nntp/anonymous}#news.x"}) {
+        SCOPED_TRACE(text);
+        std::string reason;
+        EXPECT_FALSE(parse_mailbox_spec(text, reason).has_value());
+        EXPECT_NE(reason, "");
+    }
+}
+
 TEST(MailboxSpec, RejectedBeyondExtImap)
 {
     // ext/imap accepts these and connects to the truncated port (70000 to

@@ -58,6 +58,27 @@ TEST(MailboxSpec, SuiteCrmConnectString)
     EXPECT_EQ(spec.mailbox, "INBOX");
 }
 
+TEST(MailboxSpec, SuiteCrmServiceStrings)
+{
+    // SuiteCRM builds "{host:port/service=protocol" + switches + "}" + folder
+    // and tries switch sets in turn. ext/imap rejects every set that has
+    // both /ssl and /tls, so SuiteCRM's first attempts with SSL always fail.
+    for (std::string switches : {"/notls/novalidate-cert/secure", "/notls/novalidate-cert", "/notls/secure", "/notls",
+                                 "", "/ssl/validate-cert/secure", "/ssl/novalidate-cert/secure",
+                                 "/ssl/novalidate-cert", "/ssl"}) {
+        SCOPED_TRACE(switches);
+        EXPECT_EQ(parse_valid("{127.0.0.1:1/service=imap" + switches + "}INBOX").service, "imap");
+    }
+    for (std::string switches : {"/ssl/tls/validate-cert/secure", "/ssl/tls/validate-cert", "/ssl/tls/secure",
+                                 "/ssl/tls"}) {
+        SCOPED_TRACE(switches);
+        std::string reason;
+        EXPECT_FALSE(parse_mailbox_spec("{127.0.0.1:1/service=imap" + switches + "}INBOX", reason).has_value());
+    }
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/service=pop3/notls}INBOX").service, "pop3");
+    EXPECT_EQ(parse_valid("{127.0.0.1:1/service=pop3/ssl/novalidate-cert}INBOX").service, "pop3");
+}
+
 TEST(MailboxSpec, EmptyNameIsInbox)
 {
     EXPECT_EQ(parse_valid("{127.0.0.1:143/notls}").mailbox, "INBOX");

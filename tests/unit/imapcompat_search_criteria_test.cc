@@ -72,6 +72,22 @@ TEST(SearchCriteria, SuiteCrmCriteria)
     EXPECT_EQ(command_for("ALL", "", true), "UID SEARCH ALL");
 }
 
+TEST(SearchCriteria, ExtImapWireExamples)
+{
+    // The commands c-client sent for these criteria, where they agree with ours.
+    EXPECT_EQ(command_for("unseen since \"1-Jan-2024\""), "SEARCH UNSEEN SINCE 1-Jan-2024");
+    EXPECT_EQ(command_for("SUBJECT \"no boundary\""), "SEARCH SUBJECT \"no boundary\"");
+    EXPECT_EQ(command_for("TEXT {5}\r\ninner"), "SEARCH TEXT inner");
+    EXPECT_EQ(command_for("SEEN"), "SEARCH SEEN");
+    EXPECT_EQ(command_for("SEEN", "", true), "UID SEARCH SEEN");
+    EXPECT_EQ(command_for("FROM \"M\xc3\xbcller\"", "UTF-8"), "SEARCH CHARSET UTF-8 FROM {7}\r\nM\xc3\xbcller");
+    EXPECT_EQ(command_for("OLD"), "SEARCH OLD");
+    EXPECT_EQ(command_for("KEYWORD $Forwarded"), "SEARCH KEYWORD $Forwarded");
+    // c-client sends NEW as "RECENT UNSEEN", which IMAP defines NEW to mean.
+    EXPECT_EQ(command_for("NEW"), "SEARCH NEW");
+    EXPECT_TRUE(matches_all_messages(parse_valid("ALL")));
+}
+
 TEST(SearchCriteria, KeyKindsAndValues)
 {
     SearchCriteria criteria = parse_valid("unseen subject \"no boundary\" since 1-jan-2024 keyword $Forwarded");

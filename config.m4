@@ -41,6 +41,8 @@ MAILBRIDGE_CORE_SOURCES="
   src/imap/results.cc
   src/imap/session.cc
   src/imap/utf7.cc
+  src/imapcompat/mailbox_spec.cc
+  src/imapcompat/search_criteria.cc
   src/mime/address.cc
   src/mime/charset.cc
   src/mime/content.cc

@@ -228,7 +228,7 @@ void Client::run()
         if (now >= deadline) {
             if (overall) {
                 // The overall limit is a hard stop, even during IDLE.
-                session_->abandon();
+                abandon();
                 throw Error(ErrorKind::connection, Stage::none,
                             "the operation did not finish within the total timeout of " +
                                 std::to_string(total_timeout_) + " seconds");
@@ -470,7 +470,11 @@ std::vector<FetchedMessage> Client::fetch(const std::vector<uint32_t> &sequence_
 std::vector<FetchedMessage> Client::run_store(const std::vector<uint32_t> &numbers, StoreMode mode,
                                               const std::vector<std::string> &flags, bool silent, bool by_uid)
 {
-    std::string item = mode == StoreMode::add ? "+FLAGS" : mode == StoreMode::remove ? "-FLAGS" : "FLAGS";
+    std::string item = "FLAGS";
+    if (mode == StoreMode::add)
+        item = "+FLAGS";
+    else if (mode == StoreMode::remove)
+        item = "-FLAGS";
     if (silent)
         item += ".SILENT";
     Command command = make_command(by_uid ? "UID STORE" : "STORE");

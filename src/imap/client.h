@@ -2,8 +2,9 @@
 // operation completes, with typed results. Every method throws Error when
 // the operation fails (a tagged NO or BAD, BYE, I/O, timeout) and
 // std::invalid_argument for an argument it rejects before sending anything.
-// After a NO or BAD the connection stays usable; after any other error the
-// client is disconnected.
+// After a NO or BAD, and after an Error(unsupported) raised before sending,
+// the connection stays usable. After a connection, TLS, protocol or timeout
+// error the client is disconnected.
 //
 // Mailbox names are UTF-8 and are sent as modified UTF-7 (RFC 3501 5.1.3),
 // or as UTF-8 when UTF8=ACCEPT is enabled. Set encode_mailbox_names to false
@@ -78,7 +79,8 @@ public:
 
     // Connect, secure the connection, authenticate and ENABLE.
     void connect();
-    // Send LOGOUT (errors ignored) and close.
+    // Send LOGOUT and close. A NO, BAD or lost connection during LOGOUT is
+    // not reported.
     void logout();
     // Close without LOGOUT or TLS shutdown (after fork, or on errors).
     void abandon();
@@ -130,11 +132,13 @@ public:
     // Returns the sequence numbers of the expunged messages, in the order
     // the server reported them (each relative to the state before it).
     std::vector<uint32_t> expunge();
+    // UID EXPUNGE (RFC 4315): remove only these messages, if marked
+    // \Deleted. Without UIDPLUS it throws Error(unsupported).
     std::vector<uint32_t> uid_expunge(const std::vector<uint32_t> &uids);
 
     // internal_date is a Unix time, sent as UTC.
-    // NOTE: the message is copied into the command, so APPEND holds it in
-    // memory twice; it is not streamed from a ByteSource like SMTP DATA.
+    // NOTE: the message is copied into the command, so APPEND keeps two
+    // copies in memory. It is not streamed from a ByteSource like SMTP DATA.
     AppendResult append(std::string_view mailbox, std::string_view message, const std::vector<std::string> &flags = {},
                         std::optional<int64_t> internal_date = std::nullopt);
     void create(std::string_view mailbox);
@@ -149,9 +153,10 @@ public:
     void close_mailbox();
 
     // IDLE until handler returns false or seconds have passed. Requires the
-    // IDLE capability and a selected mailbox. A BYE or a dropped connection
-    // throws Error(connection), and reconnecting is left to the caller. The selected mailbox is
-    // updated from each event before handler is called with it.
+    // IDLE capability and a selected mailbox. The selected mailbox is
+    // updated from each event before handler is called with it. A BYE or a
+    // dropped connection throws Error(connection), and reconnecting is left
+    // to the caller.
     void idle(double seconds, IdleHandler handler);
 
 private:

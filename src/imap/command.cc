@@ -185,9 +185,19 @@ void Command::append_argument(const QuotedArgument &argument, bool secret)
 
 std::vector<CommandChunk> Command::chunks(std::string_view tag) const
 {
+    // With a secret, each chunk gets room for the whole command up front,
+    // so that no reallocation leaves a copy of it behind in freed memory.
+    size_t total = 0;
+    if (has_secret_) {
+        total = tag.size() + 3;
+        for (const Piece &piece : pieces_)
+            total += piece.text.size() + piece.literal.size() + 2;
+    }
     std::vector<CommandChunk> chunks;
     CommandChunk current;
-    current.bytes = std::string(tag) + " ";
+    current.bytes.reserve(total);
+    current.bytes.append(tag.data(), tag.size());
+    current.bytes += ' ';
     for (const Piece &piece : pieces_) {
         current.bytes += piece.text;
         if (!piece.has_literal)
@@ -197,6 +207,7 @@ std::vector<CommandChunk> Command::chunks(std::string_view tag) const
             current.wait_for_continuation = true;
             chunks.push_back(std::move(current));
             current = CommandChunk();
+            current.bytes.reserve(total);
         }
         current.bytes += piece.literal;
     }

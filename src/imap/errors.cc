@@ -11,7 +11,7 @@ std::string response_hint(Stage stage, const Response &response)
                "also needs IMAP enabled for the mailbox)";
     if (code == "AUTHORIZATIONFAILED")
         return "the credentials are valid but this user may not act as the requested identity";
-    if (code == "PRIVACYREQUIRED" || (code.empty() && stage == Stage::auth && response.name == "BAD"))
+    if (code == "PRIVACYREQUIRED")
         return "the server accepts credentials only over TLS: use security 'tls' (port 993) or 'starttls' (port 143)";
     if (code == "EXPIRED")
         return "the password or account has expired: renew it with the provider";

@@ -45,6 +45,24 @@ std::string status_summary(const Response &response)
     return text;
 }
 
+// Render values for the transcript like to_debug_string(), but with each
+// literal as its size only, so message bodies stay out of logs.
+std::string describe_values(const std::vector<Value> &values)
+{
+    std::string text;
+    for (const Value &value : values) {
+        if (!text.empty())
+            text += ' ';
+        if (value.kind == Value::Kind::literal)
+            text += "{" + std::to_string(value.literal_size) + " octets}";
+        else if (value.is_list())
+            text += "(" + describe_values(value.items) + ")";
+        else
+            text += to_debug_string(value);
+    }
+    return text;
+}
+
 std::string response_summary(const Response &response)
 {
     if (response.is_status() || response.kind != ResponseKind::untagged)
@@ -54,7 +72,7 @@ std::string response_summary(const Response &response)
         text += std::to_string(response.number) + " ";
     text += response.name;
     if (!response.data.empty())
-        text += " " + to_debug_string(response.data);
+        text += " " + describe_values(response.data);
     return text;
 }
 

@@ -408,6 +408,7 @@ TEST_F(ImapLive, AppendSelectSearchFetchStore)
     for (const FetchedMessage &message : client_->uid_fetch(all, flags_only))
         EXPECT_FALSE(message.has_flag("\\Seen")) << "UID " << *message.uid;
     EXPECT_FALSE(transcript_.contains("BODY["));
+    EXPECT_FALSE(transcript_.contains("First body line"));
 
     // A partial fetch, streamed to the sink because it is over the threshold.
     FetchRequest partial;
@@ -441,6 +442,18 @@ TEST_F(ImapLive, AppendSelectSearchFetchStore)
     EXPECT_TRUE(client_->uid_store({second.uid}, StoreMode::remove, {"$Done"}).empty());
     EXPECT_EQ(client_->uid_search(SearchQuery().flag("SEEN")), std::vector<uint32_t>{second.uid});
     EXPECT_TRUE(client_->uid_search(SearchQuery().keyword("$Done")).empty());
+
+    // EXAMINE opens the mailbox read-only. Dovecot 2.3 replies to STORE there
+    // with "OK Store ignored", so the check is that no flag changed.
+    const SelectedMailbox &examined = client_->examine(box);
+    EXPECT_TRUE(examined.read_only);
+    EXPECT_EQ(examined.exists, 3u);
+    EXPECT_TRUE(examined.permanent_flags.empty());
+    client_->uid_store({first.uid}, StoreMode::add, {"\\Answered"});
+    std::vector<FetchedMessage> after_store = client_->uid_fetch({first.uid}, flags_only);
+    ASSERT_EQ(after_store.size(), 1u);
+    EXPECT_FALSE(after_store[0].has_flag("\\Answered"));
+    EXPECT_TRUE(client_->connected());
 }
 
 TEST_F(ImapLive, CopyMoveExpunge)

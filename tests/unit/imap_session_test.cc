@@ -404,6 +404,8 @@ TEST(ImapSession, IdleRenewsBeforeServerTimeout)
     config.username.clear();
     Session session(config, nullptr);
     session.open();
+
+    // Drive the session directly, as an event loop other than Client would.
     auto drive = [&session] {
         while (session.busy()) {
             if (mailbridge::net::Clock::now() >= session.deadline()) {
@@ -419,9 +421,11 @@ TEST(ImapSession, IdleRenewsBeforeServerTimeout)
     };
     drive();
     ASSERT_EQ(session.state(), Session::State::ready);
+
     // Renew every 0.3 s during a 0.5 s IDLE: one renewal, two IDLE commands.
     session.begin_idle(0.5, [](const Response &) { return true; }, 0.3);
     drive();
+
     EXPECT_EQ(session.state(), Session::State::ready);
     EXPECT_FALSE(session.error());
     session.abandon();
@@ -530,5 +534,33 @@ TEST(ImapSession, SilentServerTimesOut)
     EXPECT_GE(elapsed, 0.25);
     EXPECT_LT(elapsed, 3.0);
     EXPECT_FALSE(client.connected());
+    EXPECT_EQ(server.finish(), "");
+}
+
+TEST(ImapSession, TranscriptShowsLiteralSizeOnly)
+{
+    ScriptedServer server({
+        {"", "* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n"},
+        {"A1 UID FETCH 7 (UID BODY.PEEK[1])",
+         "* 3 FETCH (UID 7 BODY[1] {14}\r\nsecret\r\nbody\r\n)\r\nA1 OK done\r\n"},
+    });
+    SessionConfig config = plain_config(server.port());
+    config.username.clear();
+    Transcript transcript;
+    Client client(config, transcript.sink());
+    client.connect();
+    FetchRequest request;
+    request.sections = {"1"};
+    std::vector<FetchedMessage> messages = client.uid_fetch({7}, request);
+    ASSERT_EQ(messages.size(), 1u);
+    ASSERT_NE(messages[0].find_section("1"), nullptr);
+    EXPECT_EQ(messages[0].find_section("1")->data, "secret\r\nbody\r\n");
+    bool size_logged = false;
+    for (const std::string &line : transcript.lines) {
+        EXPECT_EQ(line.find("secret"), std::string::npos) << line;
+        size_logged = size_logged || line == "S: * 3 FETCH (UID 7 BODY[1] {14 octets})";
+    }
+    EXPECT_TRUE(size_logged);
+    client.abandon();
     EXPECT_EQ(server.finish(), "");
 }

@@ -10,6 +10,10 @@ namespace {
 
 // Longer labels are not charset names (RFC 2978 allows 40 characters).
 constexpr std::size_t kMaxLabelLength = 64;
+// Maximum length of an incomplete sequence held for the next chunk. The
+// longest multibyte sequences glibc decodes (GB18030, ISO-2022 escapes plus
+// a character) are shorter.
+constexpr std::size_t kMaxIncompleteSequence = 16;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
 // Special routes that do not go through iconv.
@@ -147,50 +151,21 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t pos, std::s
     return length;
 }
 
-// Runs iconv from name to UTF-8 over bytes. An invalid or incomplete input
-// sequence becomes U+FFFD and decoding resumes one byte later, unless
-// c1_fallback is set, which decodes an unmapped byte 0x80..0x9F as the C1
-// control of the same number (the WHATWG windows-1252 decoder does this).
-CharsetConversion run_iconv(iconv_t descriptor, std::string_view bytes, bool c1_fallback)
+// Length of an incomplete but so far valid UTF-8 sequence at the end of
+// bytes (1 to 3), or 0 when the text does not end inside a sequence.
+std::size_t incomplete_tail_length(std::string_view bytes)
 {
-    CharsetConversion result;
-    std::string &out = result.text;
-    char buffer[4096];
-    char *input = const_cast<char *>(bytes.data());
-    std::size_t input_left = bytes.size();
-    bool flushing = false;
-    while (true) {
-        char *output = buffer;
-        std::size_t output_left = sizeof buffer;
-        std::size_t status = flushing ? iconv(descriptor, nullptr, nullptr, &output, &output_left)
-                                      : iconv(descriptor, &input, &input_left, &output, &output_left);
-        out.append(buffer, static_cast<std::size_t>(output - buffer));
-        if (status != static_cast<std::size_t>(-1)) {
-            if (flushing)
-                break;
-            flushing = true;
+    for (std::size_t length = 1; length <= 3 && length <= bytes.size(); ++length) {
+        std::size_t start = bytes.size() - length;
+        auto lead = static_cast<unsigned char>(bytes[start]);
+        if (is_continuation(lead))
             continue;
-        }
-        if (errno == E2BIG)
-            continue;
-        if (errno != EILSEQ && errno != EINVAL) {
-            // Not expected from glibc; treat the rest as undecodable.
-            out += kReplacement;
-            ++result.replaced;
-            break;
-        }
-        auto byte = static_cast<unsigned char>(*input);
-        if (c1_fallback && byte >= 0x80 && byte <= 0x9F) {
-            out.push_back(static_cast<char>(0xC2));
-            out.push_back(static_cast<char>(byte));
-        } else {
-            out += kReplacement;
-            ++result.replaced;
-        }
-        ++input;
-        --input_left;
+        std::size_t subpart = 0;
+        if (utf8_sequence_length(bytes, start, &subpart) == 0 && subpart == length && lead >= 0xC2)
+            return length;
+        return 0;
     }
-    return result;
+    return 0;
 }
 
 }  // namespace
@@ -244,32 +219,151 @@ std::string iconv_charset_name(std::string_view label)
     return {};
 }
 
-CharsetConversion convert_to_utf8(std::string_view label, std::string_view bytes)
+CharsetDecoder::CharsetDecoder(std::string_view label)
 {
     std::string name = iconv_charset_name(label);
-    if (name.empty() || name == kUtf8 || name == kUsAscii) {
-        CharsetConversion result;
-        result.charset_known = !name.empty();
-        std::size_t replaced = 0;
-        result.text = repair_utf8(bytes, &replaced);
-        if (name == kUsAscii && replaced > 0)
-            return convert_to_utf8("windows-1252", bytes);
-        result.replaced = replaced;
-        return result;
+    charset_known_ = !name.empty();
+    if (name.empty() || name == kUtf8) {
+        route_ = Route::utf8;
+    } else if (name == kUsAscii) {
+        route_ = Route::ascii;
+    } else if (!open_iconv(name)) {
+        route_ = Route::utf8;
+        charset_known_ = false;
     }
+}
 
+CharsetDecoder::~CharsetDecoder()
+{
+    if (route_ == Route::iconv)
+        iconv_close(static_cast<iconv_t>(descriptor_));
+}
+
+bool CharsetDecoder::open_iconv(const std::string &name)
+{
     iconv_t descriptor = iconv_open("UTF-8", name.c_str());
-    if (descriptor == reinterpret_cast<iconv_t>(-1)) {
-        CharsetConversion result;
-        result.charset_known = false;
-        result.text = repair_utf8(bytes, &result.replaced);
-        return result;
+    if (descriptor == reinterpret_cast<iconv_t>(-1))
+        return false;
+    descriptor_ = descriptor;
+    route_ = Route::iconv;
+    c1_fallback_ = name == "WINDOWS-1252";
+    return true;
+}
+
+void CharsetDecoder::feed(std::string_view bytes, std::string &out)
+{
+    carry_.append(bytes);
+    if (route_ == Route::iconv) {
+        convert_with_iconv(out, false);
+        return;
     }
-    CharsetConversion result = run_iconv(descriptor, bytes, name == "WINDOWS-1252");
-    iconv_close(descriptor);
+    std::string pending = std::move(carry_);
+    carry_.clear();
+    std::size_t tail = incomplete_tail_length(pending);
+    carry_.assign(pending, pending.size() - tail, tail);
+    pending.resize(pending.size() - tail);
+    decode_utf8(pending, out);
+}
+
+void CharsetDecoder::finish(std::string &out)
+{
+    if (route_ != Route::iconv) {
+        std::string pending = std::move(carry_);
+        carry_.clear();
+        decode_utf8(pending, out);
+    }
+    if (route_ != Route::iconv)
+        return;
+    convert_with_iconv(out, true);
+    // Ends a stateful encoding such as ISO-2022-JP and resets it.
+    char buffer[64];
+    char *output = buffer;
+    std::size_t output_left = sizeof buffer;
+    iconv(static_cast<iconv_t>(descriptor_), nullptr, nullptr, &output, &output_left);
+    out.append(buffer, static_cast<std::size_t>(output - buffer));
+    if (switched_from_ascii_) {
+        iconv_close(static_cast<iconv_t>(descriptor_));
+        descriptor_ = nullptr;
+        route_ = Route::ascii;
+        c1_fallback_ = false;
+        switched_from_ascii_ = false;
+    }
+}
+
+// Copies valid UTF-8 and replaces invalid sequences. On the us-ascii route
+// the first invalid sequence switches the rest of the text to windows-1252.
+void CharsetDecoder::decode_utf8(std::string_view bytes, std::string &out)
+{
+    std::size_t position = 0;
+    while (position < bytes.size()) {
+        std::size_t subpart = 1;
+        std::size_t length = utf8_sequence_length(bytes, position, &subpart);
+        if (length > 0) {
+            out.append(bytes.substr(position, length));
+            position += length;
+            continue;
+        }
+        if (route_ == Route::ascii && open_iconv("WINDOWS-1252")) {
+            // carry_ may hold an incomplete sequence that follows bytes.
+            carry_.insert(0, bytes.substr(position));
+            switched_from_ascii_ = true;
+            convert_with_iconv(out, false);
+            return;
+        }
+        out += kReplacement;
+        ++replaced_;
+        position += subpart;
+    }
+}
+
+// Converts carry_ with iconv. An invalid sequence becomes U+FFFD and
+// decoding resumes one byte later, except that with c1_fallback_ an
+// unmapped byte 0x80..0x9F becomes the C1 control of the same number, as
+// the WHATWG windows-1252 decoder does. An incomplete sequence at the end
+// stays in carry_ for the next feed(), unless final is set.
+void CharsetDecoder::convert_with_iconv(std::string &out, bool final)
+{
+    auto descriptor = static_cast<iconv_t>(descriptor_);
+    char buffer[4096];
+    char *input = carry_.data();
+    std::size_t input_left = carry_.size();
+    std::string converted;
+    while (input_left > 0) {
+        char *output = buffer;
+        std::size_t output_left = sizeof buffer;
+        std::size_t status = iconv(descriptor, &input, &input_left, &output, &output_left);
+        converted.append(buffer, static_cast<std::size_t>(output - buffer));
+        if (status != static_cast<std::size_t>(-1))
+            break;
+        if (errno == E2BIG)
+            continue;
+        if (errno == EINVAL && !final && input_left <= kMaxIncompleteSequence)
+            break;  // wait for the rest of the sequence
+        auto byte = static_cast<unsigned char>(*input);
+        if (c1_fallback_ && byte >= 0x80 && byte <= 0x9F) {
+            converted.push_back(static_cast<char>(0xC2));
+            converted.push_back(static_cast<char>(byte));
+        } else {
+            converted += kReplacement;
+            ++replaced_;
+        }
+        ++input;
+        --input_left;
+    }
+    carry_.erase(0, carry_.size() - input_left);
     // iconv writes UTF-8 for every charset glibc supports, but a charset such
-    // as UTF-7 can encode surrogates, so the result is checked once more.
-    result.text = repair_utf8(result.text, &result.replaced);
+    // as UTF-7 can encode surrogates, so the output is checked once more.
+    out += repair_utf8(converted, &replaced_);
+}
+
+CharsetConversion convert_to_utf8(std::string_view label, std::string_view bytes)
+{
+    CharsetDecoder decoder(label);
+    CharsetConversion result;
+    decoder.feed(bytes, result.text);
+    decoder.finish(result.text);
+    result.replaced = decoder.replaced();
+    result.charset_known = decoder.charset_known();
     return result;
 }
 

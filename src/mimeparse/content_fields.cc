@@ -1,5 +1,6 @@
 #include "mimeparse/content_fields.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -132,12 +133,15 @@ public:
         return std::string(text_.substr(start, end - start));
     }
 
-    // Whether "attribute =" starts at offset.
-    bool starts_parameter(std::size_t offset) const
+    // Whether "attribute =" starts at offset. Sets *token_end, when given,
+    // to the end of the token there.
+    bool starts_parameter(std::size_t offset, std::size_t *token_end = nullptr) const
     {
         std::size_t i = offset;
         while (i < text_.size() && is_token_char(text_[i]))
             ++i;
+        if (token_end != nullptr)
+            *token_end = i;
         if (i == offset)
             return false;
         while (i < text_.size() && is_whitespace(text_[i]))
@@ -149,8 +153,11 @@ public:
     void skip_to_next_parameter()
     {
         skip_cfws();
-        while (!at_end() && peek() != ';' && !starts_parameter(position_)) {
-            advance();
+        std::size_t token_end = 0;
+        while (!at_end() && peek() != ';' && !starts_parameter(position_, &token_end)) {
+            // No position inside this token can start a parameter either,
+            // because the same token end and the same next byte follow.
+            position_ = std::max(position_ + 1, token_end);
             skip_cfws();
         }
     }

@@ -55,15 +55,40 @@ std::string decode_q(std::string_view text)
     return out;
 }
 
+// Finds "?=" at or after a position. Positions only grow during one
+// decode, so the last result is reused while it is still ahead. That keeps
+// the search linear for text with many "=?" and no "?=".
+class TerminatorFinder {
+public:
+    explicit TerminatorFinder(std::string_view value) : value_(value) {}
+
+    std::size_t find(std::size_t from)
+    {
+        if (searched_ && from >= searched_from_ && (found_ == std::string_view::npos || found_ >= from))
+            return found_;
+        searched_ = true;
+        searched_from_ = from;
+        found_ = value_.find("?=", from);
+        return found_;
+    }
+
+private:
+    std::string_view value_;
+    bool searched_ = false;
+    std::size_t searched_from_ = 0;
+    std::size_t found_ = std::string_view::npos;
+};
+
 // Parses the encoded word that starts at value[start] ("=?"), or returns
 // nullopt when the text there is not a whole encoded word.
-std::optional<EncodedWord> parse_encoded_word(std::string_view value, std::size_t start)
+std::optional<EncodedWord> parse_encoded_word(std::string_view value, std::size_t start, TerminatorFinder &terminator)
 {
     std::size_t charset_start = start + 2;
-    std::size_t question = value.find('?', charset_start);
-    if (question == std::string_view::npos || question == charset_start ||
-        question - charset_start > kMaxCharsetLength)
+    std::string_view charset_area = value.substr(charset_start, kMaxCharsetLength + 1);
+    std::size_t question = charset_area.find('?');
+    if (question == std::string_view::npos || question == 0)
         return std::nullopt;
+    question += charset_start;
     for (std::size_t i = charset_start; i < question; ++i) {
         if (!is_word_char(static_cast<unsigned char>(value[i])))
             return std::nullopt;
@@ -76,7 +101,7 @@ std::optional<EncodedWord> parse_encoded_word(std::string_view value, std::size_
         return std::nullopt;
 
     std::size_t text_start = question + 3;
-    std::size_t text_end = value.find("?=", text_start);
+    std::size_t text_end = terminator.find(text_start);
     if (text_end == std::string_view::npos)
         return std::nullopt;
     std::string_view text = value.substr(text_start, text_end - text_start);
@@ -124,10 +149,11 @@ std::string decode_encoded_words(std::string_view value, std::string_view raw_ch
         have_pending = false;
     };
 
+    TerminatorFinder terminator(value);
     std::size_t raw_start = 0;  // start of text not yet copied
     std::size_t pos = 0;
     while ((pos = value.find("=?", pos)) != std::string_view::npos) {
-        std::optional<EncodedWord> word = parse_encoded_word(value, pos);
+        std::optional<EncodedWord> word = parse_encoded_word(value, pos, terminator);
         if (!word) {
             ++pos;
             continue;

@@ -95,7 +95,7 @@ std::string qprint_decode(std::string_view text)
     out.reserve(text.size());
     // Length of out up to its last character that is not a trailing space;
     // a line break cuts out back to it.
-    std::size_t kept = 0;
+    std::size_t kept_length = 0;
     std::size_t i = 0;
     while (i < text.size()) {
         auto c = static_cast<unsigned char>(text[i++]);
@@ -108,12 +108,12 @@ std::string qprint_decode(std::string_view text)
             } else if (next == '\r' || next == '\n') {
                 if (next == '\r' && i < text.size() && text[i] == '\n')
                     ++i;
-                kept = out.size();  // soft line break: spaces before it stay
+                kept_length = out.size();  // soft line break: spaces before it stay
             } else if (is_hex_digit(next) && i < text.size() && text[i] != '\0' &&
                        is_hex_digit(static_cast<unsigned char>(text[i]))) {
                 out.push_back(static_cast<char>(hex_value(next) * 16 + hex_value(static_cast<unsigned char>(text[i]))));
                 ++i;
-                kept = out.size();
+                kept_length = out.size();
             } else {
                 // c-client reads the byte after a hex digit before it checks
                 // it, so that byte is lost.
@@ -121,18 +121,126 @@ std::string qprint_decode(std::string_view text)
                     ++i;
                 out.push_back('=');
                 out.push_back(static_cast<char>(next));
-                kept = out.size();
+                kept_length = out.size();
             }
         } else if (c == ' ') {
             out.push_back(' ');
         } else {
             if (c == '\r' || c == '\n')
-                out.resize(kept);
+                out.resize(kept_length);
             out.push_back(static_cast<char>(c));
-            kept = out.size();
+            kept_length = out.size();
         }
     }
     return out;
+}
+
+namespace {
+
+// Reads one logical header line as c-client's rfc822_parse_msg does, from
+// headers[position], and moves position past it.
+std::string read_logical_line(std::string_view headers, std::size_t &position)
+{
+    std::string line;
+    while (position < headers.size()) {
+        char c = headers[position++];
+        char next = position < headers.size() ? headers[position] : '\0';
+        if (c == '\r' && next == '\n')
+            continue;  // the LF decides
+        if (c == '\r' || c == '\n') {
+            if (next != ' ' && next != '\t')
+                break;  // end of the logical line
+            continue;   // folding: the line break goes, the whitespace stays
+        }
+        line.push_back(c == '\t' ? ' ' : c);
+    }
+    return line;
+}
+
+std::string without_spaces(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        if (c != ' ')
+            out.push_back(c);
+    }
+    return out;
+}
+
+std::string to_upper_ascii(std::string_view text)
+{
+    std::string out(text);
+    for (char &c : out) {
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
+}  // namespace
+
+Envelope parse_rfc822_headers(std::string_view headers, std::string_view default_host, const AddressListLimits &limits)
+{
+    Envelope envelope;
+    auto add_addresses = [&](std::vector<Address> &list, std::string_view value) {
+        AddressList parsed = parse_address_list(value, default_host, limits);
+        for (Address &address : parsed.addresses)
+            list.push_back(std::move(address));
+        for (std::string &error : parsed.errors)
+            envelope.errors.push_back(std::move(error));
+    };
+    auto set_first = [](std::optional<std::string> &field, std::string_view value) {
+        if (!field)
+            field = std::string(value);
+    };
+
+    std::size_t position = 0;
+    while (position < headers.size() && headers[position] != '\n') {
+        std::string line = read_logical_line(headers, position);
+        std::string_view text = c_string(line);
+        std::size_t colon = text.find(':');
+        if (colon == std::string_view::npos)
+            continue;
+        std::string_view name = text.substr(0, colon);
+        while (!name.empty() && name.back() == ' ')
+            name.remove_suffix(1);
+        std::string_view value = text.substr(colon + 1);
+        while (!value.empty() && value.front() == ' ')
+            value.remove_prefix(1);
+
+        std::string upper = to_upper_ascii(name);
+        if (upper == "FROM" || upper == ">FROM")
+            add_addresses(envelope.from, value);
+        else if (upper == "TO")
+            add_addresses(envelope.to, value);
+        else if (upper == "CC")
+            add_addresses(envelope.cc, value);
+        else if (upper == "BCC")
+            add_addresses(envelope.bcc, value);
+        else if (upper == "REPLY-TO")
+            add_addresses(envelope.reply_to, value);
+        else if (upper == "SENDER")
+            add_addresses(envelope.sender, value);
+        else if (upper == "DATE")
+            set_first(envelope.date, value);
+        else if (upper == "SUBJECT")
+            set_first(envelope.subject, value);
+        else if (upper == "MESSAGE-ID")
+            set_first(envelope.message_id, value);
+        else if (upper == "IN-REPLY-TO")
+            set_first(envelope.in_reply_to, value);
+        else if (upper == "REFERENCES")
+            set_first(envelope.references, value);
+        else if (upper == "NEWSGROUPS" && !envelope.newsgroups)
+            envelope.newsgroups = without_spaces(value);
+        else if (upper == "FOLLOWUP-TO")
+            envelope.followup_to = without_spaces(value);
+    }
+    if (envelope.sender.empty())
+        envelope.sender = envelope.from;
+    if (envelope.reply_to.empty())
+        envelope.reply_to = envelope.from;
+    return envelope;
 }
 
 std::optional<std::vector<MimeHeaderSegment>> mime_header_decode(std::string_view value)

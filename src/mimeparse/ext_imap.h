@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mimeparse/address_list.h"
+
 namespace mailbridge::mimeparse::ext_imap {
 
 // One element of imap_mime_header_decode()'s result.
@@ -49,6 +51,42 @@ std::optional<std::string> base64_decode(std::string_view text);
 // it. When that character is a hex digit, the one after it is dropped. Spaces (not tabs)
 // before a line break are removed, except spaces kept by a soft break.
 std::string qprint_decode(std::string_view text);
+
+// The envelope that imap_rfc822_parse_headers() builds (c-client
+// rfc822_parse_msg). To build PHP's object, a compatibility layer turns
+// each set string into a property, date and subject also as Date and
+// Subject. Each non-empty list becomes two properties, such as "toaddress"
+// (from write_address_list()) and "to". PHP creates them in the order of
+// the fields below.
+struct Envelope {
+    std::optional<std::string> date;
+    std::optional<std::string> subject;      // raw, encoded words not decoded
+    std::optional<std::string> in_reply_to;
+    std::optional<std::string> message_id;
+    std::optional<std::string> newsgroups;   // spaces removed
+    std::optional<std::string> followup_to;  // spaces removed
+    std::optional<std::string> references;
+    std::vector<Address> to;
+    std::vector<Address> from;
+    std::vector<Address> cc;
+    std::vector<Address> bcc;
+    std::vector<Address> reply_to;  // From when there is no Reply-To
+    std::vector<Address> sender;    // From when there is no Sender
+    std::vector<std::string> errors;  // address parse messages, as in imap_errors()
+};
+
+// imap_rfc822_parse_headers(). Lines are unfolded with tabs turned into
+// spaces, field names are matched without regard to case, and values lose
+// their leading spaces but keep trailing ones. Date, Subject, Message-ID,
+// In-Reply-To, References and Newsgroups take the first occurrence and
+// Followup-To the last, while address fields add up over all occurrences
+// (">From" counts as From). Parsing stops at an empty line ended by a bare
+// LF, but not at CRLF CRLF, where c-client goes on into what follows. A
+// bare CR ends a line like LF. Each line ends at its first NUL byte.
+// NOTE: c-client also logs "Warning: message has unknown MIME version" for
+// a MIME-Version other than 1.0; errors does not include that message.
+Envelope parse_rfc822_headers(std::string_view headers, std::string_view default_host = "UNKNOWN",
+                              const AddressListLimits &limits = {});
 
 }  // namespace mailbridge::mimeparse::ext_imap
 

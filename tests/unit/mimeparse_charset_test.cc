@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "mimeparse/charset.h"
 
@@ -60,6 +62,17 @@ TEST(MimeparseCharset, EastAsianLabels)
     EXPECT_EQ(convert_to_utf8("ISO-2022-JP", "\x1B$BF|K\\\x1B(B").text, "\xE6\x97\xA5\xE6\x9C\xAC");
 }
 
+TEST(MimeparseCharset, LabelsSeenInMail)
+{
+    // "ä" in CP850, "שלום" in ISO-8859-8, and bytes under placeholder labels.
+    EXPECT_EQ(convert_to_utf8("cp-850", "\x84").text, "\xC3\xA4");
+    EXPECT_EQ(convert_to_utf8("iso-8859-8-i", "\xF9\xEC\xE5\xED").text, "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");
+    EXPECT_EQ(convert_to_utf8("default", "Gr\xC3\xBC\xC3\x9F" "e").text, "Gr\xC3\xBC\xC3\x9F" "e");
+    EXPECT_EQ(convert_to_utf8("X-UNKNOWN", "a\xFF").text, "a" + kReplacement);
+    EXPECT_EQ(convert_to_utf8("UTF8", "\xC3\xA4").text, "\xC3\xA4");
+    EXPECT_EQ(convert_to_utf8("", "plain").text, "plain");
+}
+
 TEST(MimeparseCharset, Windows1251)
 {
     EXPECT_EQ(convert_to_utf8("windows-1251", "\xCF\xF0\xE8\xE2\xE5\xF2").text,
@@ -104,4 +117,79 @@ TEST(MimeparseCharset, RepairKeepsValidText)
     EXPECT_EQ(replaced, 0u);
     EXPECT_EQ(repair_utf8("\xC0\xAF"), kReplacement + kReplacement);  // overlong "/"
     EXPECT_EQ(repair_utf8("\xF4\x90\x80\x80"), kReplacement + kReplacement + kReplacement + kReplacement);
+}
+
+namespace {
+
+struct StreamResult {
+    std::string text;
+    std::size_t replaced = 0;
+};
+
+StreamResult decode_pieces(const std::string &label, const std::vector<std::string> &pieces)
+{
+    mailbridge::mimeparse::CharsetDecoder decoder(label);
+    StreamResult result;
+    for (const std::string &piece : pieces)
+        decoder.feed(piece, result.text);
+    decoder.finish(result.text);
+    result.replaced = decoder.replaced();
+    return result;
+}
+
+}  // namespace
+
+TEST(CharsetDecoder, SameOutputAtEverySplit)
+{
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"utf-8", "Gr\xC3\xBC\xC3\x9F" "e \xE2\x82\xAC \xF0\x9F\x98\x80 bad \xC3( \xF0\x9F\x98"},
+        {"us-ascii", "Gr\xC3\xBC\xC3\x9F" "e caf\xE9 \x80 \xC3\xA4"},
+        {"us-ascii", "plain \xE2\x82\xAC then \xFF\xC3"},
+        {"iso-8859-1", "caf\xE9 \x80\x81\x93"},
+        {"ks_c_5601-1987", "\xC7\xD1\xB1\xB9 x \xC7"},
+        {"gb18030", "\x81\x30\x81\x30 \xD6\xD0 \x81\x30"},
+        {"iso-2022-jp", "a\x1B$BF|K\\\x1B(Bb\x1B$BF|"},
+        {"x-unknown", "\xC3\xA4\xFF\xE2\x82"},
+        {"utf-7", "Hi +AGQAZQ- x +2D3eAA-"},
+    };
+    for (const auto &[label, input] : cases) {
+        SCOPED_TRACE("charset " + label + ", input " + input);
+        StreamResult whole = decode_pieces(label, {input});
+        EXPECT_EQ(repair_utf8(whole.text), whole.text);
+        EXPECT_EQ(convert_to_utf8(label, input).text, whole.text);
+
+        std::vector<std::string> bytes;
+        for (char c : input)
+            bytes.emplace_back(1, c);
+        StreamResult single = decode_pieces(label, bytes);
+        EXPECT_EQ(single.text, whole.text) << "one byte at a time";
+        EXPECT_EQ(single.replaced, whole.replaced) << "one byte at a time";
+
+        for (std::size_t split = 0; split <= input.size(); ++split) {
+            StreamResult halves = decode_pieces(label, {input.substr(0, split), input.substr(split)});
+            EXPECT_EQ(halves.text, whole.text) << "split at " << split;
+            EXPECT_EQ(halves.replaced, whole.replaced) << "split at " << split;
+        }
+    }
+}
+
+TEST(CharsetDecoder, UsAsciiSwitchesAtFirstInvalidByte)
+{
+    EXPECT_EQ(convert_to_utf8("us-ascii", "Gr\xC3\xBC\xC3\x9F" "e caf\xE9").text,
+              "Gr\xC3\xBC\xC3\x9F" "e caf\xC3\xA9");
+    // After the switch, UTF-8 sequences are read as windows-1252 too.
+    EXPECT_EQ(convert_to_utf8("us-ascii", "\xE9 \xC3\xA4").text, "\xC3\xA9 \xC3\x83\xC2\xA4");
+}
+
+TEST(CharsetDecoder, ReusableAfterFinish)
+{
+    mailbridge::mimeparse::CharsetDecoder decoder("us-ascii");
+    std::string first;
+    decoder.feed("caf\xE9", first);
+    decoder.finish(first);
+    std::string second;
+    decoder.feed("\xC3\xA4", second);
+    decoder.finish(second);
+    EXPECT_EQ(first, "caf\xC3\xA9");
+    EXPECT_EQ(second, "\xC3\xA4");
 }

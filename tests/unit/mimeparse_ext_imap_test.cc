@@ -46,6 +46,12 @@ struct AddressVector {
     std::optional<std::string> written;  // toaddress from imap_rfc822_parse_headers()
 };
 
+struct HeadersVector {
+    std::string input;
+    std::string dump;  // imap_rfc822_parse_headers() properties, one per line
+    std::vector<std::string> errors;
+};
+
 #include "vectors/ext_imap_vectors.inc"
 
 #undef S
@@ -61,7 +67,64 @@ std::string describe(const Address &address)
            describe(address.mailbox) + ", host " + describe(address.host) + "}";
 }
 
+// Writes an envelope in the generator's dump format, with the properties in
+// the order that ext/imap in PHP 8.2 creates them.
+std::string dump_envelope(const ext_imap::Envelope &envelope)
+{
+    std::string out;
+    auto add_string = [&out](const char *name, const std::optional<std::string> &value) {
+        if (value)
+            out += std::string(name) + ": " + *value + "\n";
+    };
+    auto add_list = [&out](const char *name, const std::vector<Address> &list) {
+        if (list.empty())
+            return;
+        out += std::string(name) + "address: " + write_address_list(list) + "\n";
+        for (const Address &address : list) {
+            std::vector<std::string> pairs;
+            if (address.personal)
+                pairs.push_back("personal=" + *address.personal);
+            if (address.adl)
+                pairs.push_back("adl=" + *address.adl);
+            if (address.mailbox)
+                pairs.push_back("mailbox=" + *address.mailbox);
+            if (address.host)
+                pairs.push_back("host=" + *address.host);
+            std::string joined;
+            for (const std::string &pair : pairs)
+                joined += (joined.empty() ? "" : ", ") + pair;
+            out += std::string(name) + ": {" + joined + "}\n";
+        }
+    };
+    add_string("date", envelope.date);
+    add_string("Date", envelope.date);
+    add_string("subject", envelope.subject);
+    add_string("Subject", envelope.subject);
+    add_string("in_reply_to", envelope.in_reply_to);
+    add_string("message_id", envelope.message_id);
+    add_string("newsgroups", envelope.newsgroups);
+    add_string("followup_to", envelope.followup_to);
+    add_string("references", envelope.references);
+    add_list("to", envelope.to);
+    add_list("from", envelope.from);
+    add_list("cc", envelope.cc);
+    add_list("bcc", envelope.bcc);
+    add_list("reply_to", envelope.reply_to);
+    add_list("sender", envelope.sender);
+    return out;
+}
+
 }  // namespace
+
+TEST(ExtImapParseHeaders, MatchesPhpVectors)
+{
+    for (const HeadersVector &vector : kHeadersVectors) {
+        SCOPED_TRACE("input: " + vector.input);
+        ext_imap::Envelope envelope = ext_imap::parse_rfc822_headers(vector.input, "dh");
+        EXPECT_EQ(dump_envelope(envelope), vector.dump);
+        EXPECT_EQ(envelope.errors, vector.errors);
+    }
+}
 
 TEST(ExtImapMimeHeaderDecode, MatchesPhpVectors)
 {

@@ -43,6 +43,7 @@ MAILBRIDGE_CORE_SOURCES="
   src/imap/utf7.cc
   src/imapcompat/mailbox_spec.cc
   src/imapcompat/search_criteria.cc
+  src/mailer/compose.cc
   src/mime/address.cc
   src/mime/charset.cc
   src/mime/content.cc
@@ -79,6 +80,8 @@ MAILBRIDGE_GLUE_SOURCES="
   src/php/imap_options.cc
   src/php/imap_results.cc
   src/php/imap_search.cc
+  src/php/mailer.cc
+  src/php/mailer_send.cc
   src/php/message.cc
   src/php/module.cc
   src/php/options.cc

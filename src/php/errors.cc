@@ -1,6 +1,7 @@
 #include "php/php_mailbridge.h"
 
 #include "common/error.h"
+#include "php/mailer.h"
 
 #include "../../php_stubs/exceptions_arginfo.h"
 
@@ -102,6 +103,37 @@ void make_exception(zval *out, const Error &error)
 void throw_value_error(const std::string &message)
 {
     zend_value_error("%s", message.c_str());
+}
+
+namespace {
+
+// PHPMailer\PHPMailer\Exception when that class is already loaded (no
+// autoloading), because code written for PHPMailer catches it by name.
+zend_class_entry *phpmailer_exception_class()
+{
+    zend_string *name = zend_string_init("PHPMailer\\PHPMailer\\Exception", sizeof("PHPMailer\\PHPMailer\\Exception") - 1, 0);
+    zend_class_entry *ce = zend_lookup_class_ex(name, nullptr, ZEND_FETCH_CLASS_NO_AUTOLOAD | ZEND_FETCH_CLASS_SILENT);
+    zend_string_release(name);
+    if (ce == nullptr || !instanceof_function(ce, zend_ce_throwable) ||
+        (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_EXPLICIT_ABSTRACT_CLASS)) != 0)
+        return nullptr;
+    return ce;
+}
+
+}  // namespace
+
+void throw_mailer_exception(const std::string &message, zend_long code)
+{
+    zend_class_entry *ce = phpmailer_exception_class();
+    zend_throw_exception(ce != nullptr ? ce : mailer_exception_ce, message.c_str(), code);
+}
+
+bool is_mailer_exception(zend_object *exception)
+{
+    if (instanceof_function(exception->ce, mailer_exception_ce))
+        return true;
+    zend_class_entry *ce = phpmailer_exception_class();
+    return ce != nullptr && instanceof_function(exception->ce, ce);
 }
 
 }  // namespace mailbridge::php

@@ -97,6 +97,7 @@ std::string make_key(const smtp::SessionConfig &config, pid_t pid)
     append_field(key, config.host);
     append_field(key, std::to_string(config.port));
     append_field(key, security_name(config.security));
+    append_field(key, config.starttls_if_offered ? "starttls-if-offered" : "");
     append_field(key, config.tls.verify_peer ? "verify" : "no-verify");
     append_field(key, config.tls.verify_peer_name ? "verify-name" : "no-verify-name");
     append_field(key, config.tls.cafile);

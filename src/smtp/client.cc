@@ -184,6 +184,13 @@ bool Client::take_from_pool_for_current()
     return false;
 }
 
+void Client::connect()
+{
+    overall_deadline_ = {};
+    if (!reuse_current() && !take_from_pool())
+        open();
+}
+
 TransactionResult Client::send(const Transaction &transaction)
 {
     overall_deadline_ = total_timeout_ > 0

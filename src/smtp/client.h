@@ -38,6 +38,12 @@ public:
     // least one recipient was accepted and the final dot got 2xx; throws
     // Error otherwise.
     TransactionResult send(const Transaction &transaction);
+    // Take a usable connection as send() does (the one held, a pooled one,
+    // or a new one) without starting a transaction. Throws Error.
+    void connect();
+    // The per-recipient results of the last transaction, also after send()
+    // threw because every recipient was rejected. Empty without a session.
+    TransactionResult last_result() const { return session_ ? session_->result() : TransactionResult{}; }
     // Send QUIT (errors ignored) and close.
     void close();
     // Give the connection to the pool when it is idle and a pool is set,

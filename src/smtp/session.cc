@@ -572,6 +572,11 @@ void Session::on_helo(const Reply &reply)
 void Session::after_hello()
 {
     if (config_.security == Security::starttls && !tls_active_) {
+        if (!capabilities_.has("STARTTLS") && config_.starttls_if_offered) {
+            log("* the server does not offer STARTTLS; continuing without TLS");
+            begin_auth();
+            return;
+        }
         if (!capabilities_.has("STARTTLS")) {
             Error error(ErrorKind::tls, Stage::tls, "the server does not offer STARTTLS, which 'security' => "
                                                     "'starttls' requires");

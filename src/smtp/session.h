@@ -36,6 +36,10 @@ struct SessionConfig {
     std::string host;
     int port = 587;
     Security security = Security::starttls;
+    // With Security::starttls, continue without TLS when the server does
+    // not offer STARTTLS (opportunistic TLS, PHPMailer's SMTPAutoTLS).
+    // Credentials are then still refused unless allow_plaintext_auth is set.
+    bool starttls_if_offered = false;
     std::string username;
     Secret password;
     Secret oauth_token;                   // XOAUTH2 bearer token

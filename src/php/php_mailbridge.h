@@ -67,6 +67,7 @@ void register_message_classes();
 void register_transport_classes();
 void register_dkim_classes();
 void register_imap_classes();
+void register_imap_compat_classes();
 void register_mailer_classes();
 void register_pool_class();
 void register_pool_ini(int type, int module_number);

@@ -9,6 +9,8 @@
 #include <mutex>
 
 #include "imapcompat/search_criteria.h"
+#include "mimeparse/charset.h"
+#include "mimeparse/ext_imap.h"
 
 namespace mailbridge::imapcompat {
 
@@ -157,24 +159,6 @@ int body_encoding_code(std::string_view encoding)
     return 5;
 }
 
-std::string default_subtype(int type_code)
-{
-    switch (type_code) {
-    case 0:
-        return "PLAIN";
-    case 1:
-        return "MIXED";
-    case 2:
-        return "RFC822";
-    case 3:
-        return "OCTET-STREAM";
-    case 4:
-        return "BASIC";
-    default:
-        return "UNKNOWN";
-    }
-}
-
 namespace {
 
 struct DateParts {
@@ -241,6 +225,112 @@ std::string format_mail_date(std::string_view date)
                   parts->year, parts->hour, parts->minute, parts->second, parts->zone_sign, parts->zone_hours,
                   parts->zone_rest);
     return buffer;
+}
+
+// ---- header text ------------------------------------------------------------
+
+namespace {
+
+bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The length of the encoded word "=?charset?e?text?=" at the start of text, or 0.
+size_t encoded_word_length(std::string_view text)
+{
+    if (text.substr(0, 2) != "=?")
+        return 0;
+    size_t charset_end = text.find('?', 2);
+    if (charset_end == std::string_view::npos || charset_end == 2 || charset_end + 2 >= text.size() ||
+        text[charset_end + 2] != '?')
+        return 0;
+    size_t end = text.find("?=", charset_end + 3);
+    if (end == std::string_view::npos)
+        return 0;
+    std::string_view word = text.substr(0, end + 2);
+    if (word.find_first_of(" \t\r\n") != std::string_view::npos)
+        return 0;
+    return end + 2;
+}
+
+}  // namespace
+
+std::string decode_header_text(std::string_view text)
+{
+    std::string out;
+    std::string pending_space;
+    bool after_word = false;
+    size_t i = 0;
+    while (i < text.size()) {
+        bool boundary = i == 0 || is_space(text[i - 1]) || (after_word && pending_space.empty());
+        size_t length = boundary ? encoded_word_length(text.substr(i)) : 0;
+        if (length > 0) {
+            auto segments = mimeparse::ext_imap::mime_header_decode(text.substr(i, length));
+            if (segments && segments->size() == 1 && segments->front().charset != "default") {
+                if (!after_word)
+                    out += pending_space;
+                pending_space.clear();
+                const auto &segment = segments->front();
+                mimeparse::CharsetConversion converted = mimeparse::convert_to_utf8(segment.charset, segment.text);
+                out += converted.charset_known ? converted.text : segment.text;
+                after_word = true;
+                i += length;
+                continue;
+            }
+        }
+        if (is_space(text[i])) {
+            pending_space += text[i];
+        } else {
+            out += pending_space;
+            pending_space.clear();
+            out += text[i];
+            after_word = false;
+        }
+        i++;
+    }
+    return out + pending_space;
+}
+
+std::string base_subject(std::string_view subject)
+{
+    std::string text = decode_header_text(subject);
+    for (char &c : text) {
+        if (c == '\t' || c == '\r' || c == '\n')
+            c = ' ';
+    }
+    auto trim = [&] {
+        size_t start = text.find_first_not_of(' ');
+        size_t end = text.find_last_not_of(' ');
+        text = start == std::string::npos ? "" : text.substr(start, end - start + 1);
+    };
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        trim();
+        std::string head = upper(text.substr(0, 5));
+        if (upper(text.substr(std::max<size_t>(text.size(), 5) - 5)) == "(FWD)") {
+            text.resize(text.size() - 5);
+            changed = true;
+            continue;
+        }
+        for (const char *prefix : {"RE:", "FW:", "FWD:"}) {
+            size_t length = std::char_traits<char>::length(prefix);
+            if (head.compare(0, length, prefix) == 0) {
+                text.erase(0, length);
+                changed = true;
+                break;
+            }
+        }
+        if (!changed && !text.empty() && text.front() == '[') {
+            size_t close = text.find(']');
+            if (close != std::string::npos && close + 1 < text.size()) {
+                text.erase(0, close + 1);
+                changed = true;
+            }
+        }
+    }
+    return upper(text);
 }
 
 // ---- Handler: connection -------------------------------------------------
@@ -580,12 +670,9 @@ std::optional<std::vector<uint32_t>> Handler::sort(long criterion, bool reverse,
         return std::vector<uint32_t>{};
     std::vector<MessageData> messages = fetch_messages(*selected, false);
 
+    // RFC 5256: the mailbox of the first address, a group name included.
     auto first_address = [](const std::vector<imap::Address> &list) {
-        for (const imap::Address &address : list) {
-            if (!address.host.empty())
-                return upper(address.mailbox);
-        }
-        return std::string();
+        return list.empty() ? std::string() : upper(list.front().mailbox);
     };
     auto sort_key = [&](const MessageData &message) -> std::pair<int64_t, std::string> {
         switch (criterion) {
@@ -596,7 +683,7 @@ std::optional<std::vector<uint32_t>> Handler::sort(long criterion, bool reverse,
         case 2:  // SORTFROM
             return {0, first_address(message.envelope.from)};
         case 3:  // SORTSUBJECT
-            return {0, upper(message.envelope.subject)};
+            return {0, base_subject(message.envelope.subject)};
         case 4:  // SORTTO
             return {0, first_address(message.envelope.to)};
         case 5:  // SORTCC
@@ -646,10 +733,8 @@ std::optional<std::vector<uint32_t>> Handler::parse_sequence(std::string_view se
     };
 
     std::string_view text = sequence;
-    if (text.empty()) {
-        log_.add_error("Syntax error in sequence");
-        return std::nullopt;
-    }
+    if (text.empty())
+        return std::vector<uint32_t>{};  // ext/imap logs nothing for an empty sequence
     while (!text.empty()) {
         uint32_t low = 0, high = 0;
         if (!read_number(text, low)) {
@@ -734,7 +819,7 @@ std::vector<MessageData> Handler::fetch_messages(const std::vector<uint32_t> &ms
     std::vector<MessageData> result;
     if (msgnos.empty())
         return result;
-    static const std::string fields_section = "HEADER.FIELDS (References Newsgroups Followup-To)";
+    static const std::string fields_section = "HEADER.FIELDS (References Newsgroups Followup-To Subject)";
     imap::FetchRequest request;
     request.uid = true;
     request.flags = true;
@@ -764,6 +849,7 @@ std::vector<MessageData> Handler::fetch_messages(const std::vector<uint32_t> &ms
             data.references = header_field(section.data, "References");
             data.newsgroups = header_field(section.data, "Newsgroups");
             data.followup_to = header_field(section.data, "Followup-To");
+            data.has_subject_field = header_field(section.data, "Subject").has_value();
         }
         result.push_back(std::move(data));
     }

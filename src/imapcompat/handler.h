@@ -79,8 +79,9 @@ struct MessageData {
     uint64_t size = 0;
     imap::Envelope envelope;
     bool has_envelope = false;
-    // From BODY.PEEK[HEADER.FIELDS (References Newsgroups Followup-To)].
+    // From BODY.PEEK[HEADER.FIELDS (References Newsgroups Followup-To Subject)].
     std::optional<std::string> references;
+    bool has_subject_field = false;  // a Subject field exists, even if empty
     std::optional<std::string> newsgroups;
     std::optional<std::string> followup_to;
     std::optional<imap::BodyStructure> structure;
@@ -212,8 +213,20 @@ int body_type_code(std::string_view type, std::string &upper_name);
 // ext/imap's encoding code (ENC7BIT 0 ... ENCOTHER 5); unknown names get
 // 6 to 10 in order of first use, then 5. An empty encoding is 5.
 int body_encoding_code(std::string_view encoding);
-// c-client's default subtype for a body type without one.
-std::string default_subtype(int type_code);
+
+// imap_utf8(): decode the encoded words of a header value to UTF-8. Only a
+// word at the start, after whitespace or right after another word counts,
+// so a word inside a quoted string stays as it is, and whitespace between
+// two words is dropped. A word in a charset that is not known keeps its
+// decoded bytes.
+// NOTE: c-client also decomposes the result canonically (NFD: "é" becomes
+// "e" and U+0301); this function leaves the text as the charset decoder
+// produces it, which is composed for the usual charsets.
+std::string decode_header_text(std::string_view text);
+
+// RFC 5256 base subject for SORTSUBJECT: encoded words decoded, leading
+// "Re:", "Fw:", "Fwd:" and "[...]" and trailing "(fwd)" removed, upper-cased.
+std::string base_subject(std::string_view subject);
 
 // Parse an INTERNALDATE ("17-Jul-1996 02:44:25 -0700") to Unix time, 0 when invalid.
 int64_t parse_internal_date(std::string_view date);

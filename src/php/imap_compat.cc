@@ -815,7 +815,7 @@ ZEND_METHOD(MailBridge_Compat_ImapHandler, utf8)
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_STR(text)
     ZEND_PARSE_PARAMETERS_END();
-    std::string decoded = php::compat::decode_header_text(php::view(text));
+    std::string decoded = imapcompat::decode_header_text(php::view(text));
     RETURN_STRINGL(decoded.data(), decoded.size());
 }
 

@@ -24,8 +24,6 @@ std::vector<mimeparse::Address> to_addresses(const std::vector<imap::Address> &l
 mimeparse::ext_imap::Envelope to_envelope(const imapcompat::MessageData &message);
 // Add date, Date, subject, ... sender to an object, as ext/imap orders them.
 void add_envelope_properties(zval *object, const mimeparse::ext_imap::Envelope &envelope);
-// Decode encoded words and convert them to UTF-8; unknown charsets keep their bytes.
-std::string decode_header_text(std::string_view text);
 
 void make_header_info(zval *out, const imapcompat::MessageData &message, long from_length, long subject_length);
 void make_rfc822_headers(zval *out, const mimeparse::ext_imap::Envelope &envelope);

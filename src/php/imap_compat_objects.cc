@@ -9,7 +9,6 @@
 
 #include "imapcompat/handler.h"
 #include "mimeparse/address_list.h"
-#include "mimeparse/charset.h"
 #include "mimeparse/ext_imap.h"
 
 namespace mailbridge::php::compat {
@@ -97,7 +96,9 @@ mimeparse::ext_imap::Envelope to_envelope(const imapcompat::MessageData &message
     mimeparse::ext_imap::Envelope envelope;
     const imap::Envelope &source = message.envelope;
     envelope.date = nil_if_empty(source.date);
-    envelope.subject = nil_if_empty(source.subject);
+    // The core reads NIL and "" alike, so an empty subject counts as present
+    // when the message has a Subject field.
+    envelope.subject = message.has_subject_field ? std::optional<std::string>(source.subject) : nil_if_empty(source.subject);
     envelope.in_reply_to = nil_if_empty(source.in_reply_to);
     envelope.message_id = nil_if_empty(source.message_id);
     envelope.newsgroups = message.newsgroups;
@@ -135,24 +136,6 @@ void add_envelope_properties(zval *object, const mimeparse::ext_imap::Envelope &
     add_address_list(object, "senderaddress", "sender", envelope.sender);
 }
 
-std::string decode_header_text(std::string_view text)
-{
-    std::optional<std::vector<mimeparse::ext_imap::MimeHeaderSegment>> segments =
-        mimeparse::ext_imap::mime_header_decode(text);
-    if (!segments)
-        return std::string(text);
-    std::string out;
-    for (const auto &segment : *segments) {
-        if (segment.charset == "default") {
-            out += segment.text;
-            continue;
-        }
-        mimeparse::CharsetConversion converted = mimeparse::convert_to_utf8(segment.charset, segment.text);
-        out += converted.charset_known ? converted.text : segment.text;
-    }
-    return out;
-}
-
 void make_header_info(zval *out, const imapcompat::MessageData &message, long from_length, long subject_length)
 {
     object_init(out);
@@ -180,7 +163,7 @@ void make_header_info(zval *out, const imapcompat::MessageData &message, long fr
         if (!envelope.from.empty()) {
             const mimeparse::Address &first = envelope.from.front();
             if (first.personal)
-                from = decode_header_text(*first.personal);
+                from = *first.personal;  // ext/imap leaves encoded words as they are
             else
                 from = first.mailbox.value_or("") + "@" + first.host.value_or("");
         }
@@ -237,11 +220,10 @@ void make_structure(zval *out, const imap::BodyStructure &body, bool with_parts)
     std::string subtype = body.subtype;
     for (char &c : subtype)
         c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
-    if (subtype.empty() && !body.type.empty())
-        subtype = imapcompat::default_subtype(type);
-    add_property_long(out, "ifsubtype", !subtype.empty());
-    if (!subtype.empty())
-        add_string(out, "subtype", subtype);
+    // The core reads NIL and "" alike. Dovecot sends "" for a part without
+    // subtype, which ext/imap shows as an empty subtype.
+    add_property_long(out, "ifsubtype", 1);
+    add_string(out, "subtype", subtype);
     add_property_long(out, "ifdescription", !body.description.empty());
     if (!body.description.empty())
         add_string(out, "description", body.description);

@@ -1019,6 +1019,8 @@ bool Handler::append(std::string_view mailbox, std::string_view message, std::st
     if (!target)
         return false;
     std::vector<std::string> list = split_flags(flags);
+    // NOTE: the core sends the internal date in UTC, so its zone offset
+    // is lost: "08:30:00 +0100" is stored as "07:30:00 +0000".
     return guarded([&] { client_->append(*target, message, list, internal_date); });
 }
 

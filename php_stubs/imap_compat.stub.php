@@ -13,9 +13,9 @@ namespace MailBridge\Compat;
  * bearer token. Unlike ext/imap, methods that read never set \Seen, and
  * credentials are never sent without TLS.
  *
- * Options: cafile, capath (string: trust store for TLS; default the system
- * store), timeout (int seconds for each of open, read and write; default
- * the ini setting default_socket_timeout).
+ * Options: cafile and capath (string) set the trust store for TLS, which
+ * is the system store by default. timeout (int) sets the seconds for each
+ * of open, read and write, by default the ini setting default_socket_timeout.
  *
  * @strict-properties
  * @not-serializable
@@ -256,8 +256,8 @@ final class ImapHandler
     public function mailMove(string $msglist, string $mailbox, int $options = 0): bool {}
 
     /**
-     * One page of a mailbox listing as arrays of fetchOverview() fields,
-     * plus has_attachment when $columns has that key. Sets
+     * Returns one page of a mailbox listing as arrays of fetchOverview()
+     * fields, plus has_attachment when $columns has that key. Sets
      * $mailboxInfo['Nmsgs'] to the number of messages that match.
      */
     public function getMessageList(?string $filterCriteria, int $sortCriteria, int $sortOrder, int|string $offset,

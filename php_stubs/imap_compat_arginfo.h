@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1d5031e43163ac5cc9ca26236fe590e0d3a6b640 */
+ * Stub hash: 1ffe399c942e72f96e2cbf8655cd05db61107db4 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_Compat_ImapHandler___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")

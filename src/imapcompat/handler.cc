@@ -347,7 +347,7 @@ template <typename Fn>
 bool Handler::guarded(Fn &&fn)
 {
     if (!client_ || !client_->connected()) {
-        log_.add_error("No IMAP connection");
+        log_.add_error("No IMAP connection is open");
         return false;
     }
     try {
@@ -397,7 +397,8 @@ bool Handler::open(std::string_view mailbox, std::string_view user, const Secret
         return false;
     }
     if (plan->service != "imap") {
-        log_.add_error("Only IMAP is supported, not " + plan->service + ": " + std::string(mailbox));
+        log_.add_error("Unsupported service " + plan->service + " in " + std::string(mailbox) +
+                       ": only IMAP mailbox strings are supported");
         return false;
     }
 

@@ -5,7 +5,7 @@
 // in src/php/imap_compat*.cc turns the results into PHP values.
 //
 // Behaviour follows ext/imap in PHP 8.2 on Debian 12 (php8.2-imap on
-// c-client 2007f) unless a comment says otherwise. No method throws
+// c-client 2007f) except where a comment names a difference. No method throws
 // imap::Error: a failed command becomes a message in the error log, as in
 // imap_errors(), and a false or empty result. Methods that only read use
 // BODY.PEEK and never set \Seen, also without FT_PEEK.

@@ -1,8 +1,7 @@
 // MailBridge\Compat\ImapHandler: argument checks with ext/imap's
 // ValueErrors and warnings, then one call into imapcompat::Handler, then
 // the PHP value. imapcompat::Handler catches every core error itself and
-// logs it, so no C++ exception crosses into Zend code; the catch blocks
-// here only guard against std::bad_alloc. The extension defines no global
+// logs it, so no imap::Error crosses into Zend code. The extension defines no global
 // imap_* function or constant, so it can be loaded next to ext/imap.
 #include "php/imap_compat.h"
 
@@ -972,7 +971,7 @@ ZEND_METHOD(MailBridge_Compat_ImapHandler, getMessageList)
     for (const imapcompat::MessageData &message : handler->fetch_messages(page.msgnos, attachments)) {
         zval object, entry;
         php::compat::make_overview(&object, message);
-        // The page holds arrays: SuiteCRM turns the objects into arrays with json_decode(json_encode()).
+        // The page contains arrays: SuiteCRM turns the objects into arrays with json_decode(json_encode()).
         array_init(&entry);
         zend_string *name;
         zval *value;

@@ -144,7 +144,10 @@ void make_header_info(zval *out, const imapcompat::MessageData &message, long fr
 
     bool recent = message.has_flag("\\Recent");
     bool seen = message.has_flag("\\Seen");
-    add_string(out, "Recent", recent ? (seen ? "R" : "N") : " ");
+    const char *recent_mark = " ";
+    if (recent)
+        recent_mark = seen ? "R" : "N";
+    add_string(out, "Recent", recent_mark);
     add_string(out, "Unseen", (!recent && !seen) ? "U" : " ");
     add_string(out, "Flagged", message.has_flag("\\Flagged") ? "F" : " ");
     add_string(out, "Answered", message.has_flag("\\Answered") ? "A" : " ");

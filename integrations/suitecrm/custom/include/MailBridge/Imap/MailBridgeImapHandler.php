@@ -147,9 +147,9 @@ class MailBridgeImapHandler implements ImapHandlerInterface
     }
 
     /**
-     * Sorted message numbers (UIDs with SE_UID). A $charset is not sent for
-     * ASCII criteria, so SuiteCRM's retry after "[BADCHARSET (US-ASCII)]" is
-     * not needed; for non-ASCII criteria the server's text is in getLastError().
+     * Returns sorted message numbers (UIDs with SE_UID). No charset is sent
+     * for ASCII criteria, so SuiteCRM's retry after "[BADCHARSET (US-ASCII)]"
+     * is not needed. For non-ASCII criteria the server's text is in getLastError().
      */
     public function sort($criteria, $reverse, $options = 0, $search_criteria = null, $charset = null)
     {

@@ -547,6 +547,9 @@ std::optional<std::string> Handler::mailbox_from(std::string_view mailbox)
 
 void Handler::refresh_uids()
 {
+    // NOTE: the map is rebuilt when the message count changes. If another
+    // session expunges one message and a new one arrives between two calls,
+    // the count stays the same and the map is stale until the next change.
     uint32_t count = message_count();
     if (uids_valid_ && uids_.size() == count)
         return;

@@ -330,6 +330,8 @@ ZEND_METHOD(MailBridge_Compat_ImapHandler, open)
     std::vector<std::string> disabled;
     if (!php::read_disabled_authenticators(params, disabled))
         RETURN_THROWS();
+    // $n_retries is checked but not used: the core makes one login attempt,
+    // because each failed attempt counts towards the server's lockout.
     imapcompat::Handler &handler = php::handler_of(ZEND_THIS);
     Secret secret(php::view(password));
     if (!handler.open(php::view(mailbox), php::view(user), secret, options, disabled)) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "common/base64.h"
 #include "imap/errors.h"
@@ -209,8 +210,16 @@ void Session::open()
     try_next_address("");
 }
 
+void Session::require_ready(const char *operation) const
+{
+    if (state_ != State::ready)
+        throw std::logic_error(std::string(operation) + " needs a ready IMAP session, but it is " +
+                               state_name(state_));
+}
+
 void Session::begin_command(const Command &command, Stage stage, double timeout)
 {
+    require_ready(command.verb().c_str());
     error_.reset();
     untagged_.clear();
     current_command_stage_ = stage;
@@ -220,6 +229,7 @@ void Session::begin_command(const Command &command, Stage stage, double timeout)
 
 void Session::begin_idle(double seconds, IdleHandler handler, double renew_seconds)
 {
+    require_ready("IDLE");
     error_.reset();
     untagged_.clear();
     idle_handler_ = std::move(handler);
@@ -232,6 +242,7 @@ void Session::begin_idle(double seconds, IdleHandler handler, double renew_secon
 
 void Session::begin_logout()
 {
+    require_ready("LOGOUT");
     error_.reset();
     untagged_.clear();
     send_command(Command("LOGOUT"), State::logout, config_.timeout);

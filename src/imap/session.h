@@ -4,9 +4,10 @@
 // (RFC 5161, RFC 6855) and IDLE (RFC 2177).
 //
 // Like smtp::Session, the session is a state machine over a non-blocking
-// socket that never blocks or polls by itself: the owner waits for fd() to
-// become ready for what want() returns, up to deadline(), and calls on_ready() or
-// on_timeout(). Every state change goes through set_state().
+// socket that does not poll by itself: the owner waits for fd() to become
+// ready for what want() returns, up to deadline(), and calls on_ready() or
+// on_timeout(). Only open() blocks, while it resolves the host name. Every
+// state change goes through set_state().
 //
 // The session does not interpret command results. It sends one tagged
 // command at a time, collects the untagged responses that arrive until the
@@ -94,9 +95,10 @@ public:
     Session &operator=(const Session &) = delete;
 
     // Begin connecting, TLS, greeting, CAPABILITY, STARTTLS, authentication
-    // and ENABLE. Ends in ready or failed.
+    // and ENABLE. Ends in ready or failed. Resolves the host synchronously.
     void open();
-    // Send command; requires ready. Ends in ready when the tagged response
+    // Send command. Throws std::logic_error unless the state is ready, as
+    // begin_idle() and begin_logout() do. Ends in ready when the tagged response
     // arrives (with error() set for NO or BAD) or failed when the connection
     // is lost or the server sends BYE. timeout 0 means config.timeout.
     void begin_command(const Command &command, Stage stage, double timeout = 0);
@@ -144,6 +146,7 @@ private:
     enum class AuthStep { sent, initial_response_sent, error_acknowledged };
 
     void set_state(State state);
+    void require_ready(const char *operation) const;
     void log(const std::string &line) const;
     void send_command(const Command &command, State next, double timeout);
     void send_secret_line(std::string &line);

@@ -564,3 +564,12 @@ TEST(ImapSession, TranscriptShowsLiteralSizeOnly)
     client.abandon();
     EXPECT_EQ(server.finish(), "");
 }
+
+TEST(ImapSession, CommandBeforeOpenIsLogicError)
+{
+    Session session(plain_config(1), nullptr);
+    EXPECT_THROW(session.begin_command(Command("NOOP"), Stage::noop), std::logic_error);
+    EXPECT_THROW(session.begin_idle(1, nullptr), std::logic_error);
+    EXPECT_THROW(session.begin_logout(), std::logic_error);
+    EXPECT_EQ(session.state(), Session::State::closed);
+}

@@ -15,7 +15,8 @@ namespace MailBridge;
  *   allow_plaintext_auth (bool, default false: credentials only over TLS),
  *   timeout (float seconds without progress before a command fails, default 30),
  *   connect_timeout (float seconds for each address tried, TLS handshake included; default timeout),
- *   total_timeout (float seconds for a whole method call, default 0: no limit; IDLE is bounded by it too),
+ *   total_timeout (float seconds for a whole method call, default 0: no limit; idle() sends DONE and IDLE
+ *        again after half of it, so there it bounds each IDLE command),
  *   logger (callable(string $line): void receiving the transcript, credentials redacted),
  *   tls (array: verify_peer (bool, default true), verify_peer_name (bool, default true),
  *        cafile, capath, peer_name, fingerprint (SHA-256 of the certificate, hex; when set it
@@ -84,9 +85,9 @@ final class ImapClient
 
     /**
      * Write one section of a message to $stream as it arrives, without
-     * keeping it in memory. With $decode the base64 or quoted-printable
-     * transfer encoding of the body part is removed, but the charset is
-     * not converted. Returns the number of bytes written.
+     * keeping it in memory. $decode works as for fetch(): the transfer
+     * encoding of a body part is removed and a text part is converted to
+     * UTF-8. Returns the number of bytes written.
      *
      * @param resource $stream
      */
@@ -360,6 +361,12 @@ final class MimePart
     /** @var list<string> */
     public readonly array $language;
     public readonly ?string $location;
+    /**
+     * File name in UTF-8 from the disposition's filename parameter, else the type's name parameter,
+     * with RFC 2231 and RFC 2047 encoding removed, or null. Path components are kept: strip them
+     * before using it as a local file name.
+     */
+    public readonly ?string $filename;
     /** @var list<MimePart> */
     public readonly array $parts;
     /** Section specifier of this part for fetch() and streamSection(); "" for a multipart message itself. */

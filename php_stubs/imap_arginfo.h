@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e9c7117de94b4f3ac81036880f18d9bf259a2a3a */
+ * Stub hash: f747b7e7081b054b73074b31ea09847fe5db3e1d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_ImapClient___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)
@@ -632,6 +632,12 @@ static zend_class_entry *register_class_MailBridge_MimePart(void)
 	zend_string *property_location_name = zend_string_init("location", sizeof("location") - 1, 1);
 	zend_declare_typed_property(class_entry, property_location_name, &property_location_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_location_name);
+
+	zval property_filename_default_value;
+	ZVAL_UNDEF(&property_filename_default_value);
+	zend_string *property_filename_name = zend_string_init("filename", sizeof("filename") - 1, 1);
+	zend_declare_typed_property(class_entry, property_filename_name, &property_filename_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_filename_name);
 
 	zval property_parts_default_value;
 	ZVAL_UNDEF(&property_parts_default_value);

@@ -57,6 +57,24 @@ void check_section(const std::string &section)
         throw std::invalid_argument("invalid section '" + section + "': unbalanced parentheses");
 }
 
+// ext/imap names the header of message/rfc822 part N "N.0", and the whole
+// message's header "0". Part numbers are nz-number in RFC 3501, and
+// Exchange replies BAD to BODY[3.0], so these become "N.HEADER" and
+// "HEADER".
+std::string header_section_for_part_zero(const std::string &section)
+{
+    if (section == "0")
+        return "HEADER";
+    if (section.size() < 3 || section.compare(section.size() - 2, 2, ".0") != 0)
+        return section;
+    for (size_t i = 0; i + 2 < section.size(); ++i) {
+        char c = section[i];
+        if (!(c == '.' || (c >= '0' && c <= '9')))
+            return section;
+    }
+    return section.substr(0, section.size() - 1) + "HEADER";
+}
+
 std::string format_internal_date(int64_t unix_time)
 {
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -114,8 +132,9 @@ std::string format_fetch_items(const FetchRequest &request, bool by_uid)
         items.push_back("ENVELOPE");
     if (request.body_structure)
         items.push_back("BODYSTRUCTURE");
-    for (const std::string &section : request.sections) {
-        check_section(section);
+    for (const std::string &requested : request.sections) {
+        check_section(requested);
+        std::string section = header_section_for_part_zero(requested);
         // BODY.PEEK never sets \Seen (RFC 3501 6.4.5); BODY[] would.
         std::string item = "BODY.PEEK[" + section + "]";
         if (request.partial)
@@ -145,8 +164,19 @@ void Client::abandon()
 {
     if (session_)
         session_->abandon();
-    session_.reset();
+    drop_session();
     selected_.reset();
+}
+
+void Client::drop_session()
+{
+    if (!session_)
+        return;
+    // Keep the [ALERT] texts: an alert often explains the failure that
+    // ends the session, such as a locked account before a failed login.
+    for (std::string &alert : session_->take_alerts())
+        dropped_alerts_.push_back(std::move(alert));
+    session_.reset();
 }
 
 bool Client::connected() const
@@ -173,7 +203,13 @@ bool Client::utf8_enabled() const
 
 std::vector<std::string> Client::take_alerts()
 {
-    return session_ ? session_->take_alerts() : std::vector<std::string>{};
+    std::vector<std::string> alerts = std::move(dropped_alerts_);
+    dropped_alerts_.clear();
+    if (session_) {
+        for (std::string &alert : session_->take_alerts())
+            alerts.push_back(std::move(alert));
+    }
+    return alerts;
 }
 
 void Client::start_deadline()
@@ -193,7 +229,7 @@ void Client::connect()
     run();
     if (session_->error()) {
         Error error = *session_->error();
-        session_.reset();
+        drop_session();
         throw error;
     }
 }
@@ -268,7 +304,7 @@ std::vector<Response> Client::execute(const Command &command, Stage stage)
     if (session_->error()) {
         Error error = *session_->error();
         if (session_->state() != Session::State::ready) {
-            session_.reset();
+            drop_session();
             selected_.reset();
         }
         throw error;
@@ -668,7 +704,7 @@ void Client::idle(double seconds, IdleHandler handler)
     if (session_->error()) {
         Error error = *session_->error();
         if (session_->state() != Session::State::ready) {
-            session_.reset();
+            drop_session();
             selected_.reset();
         }
         throw error;

@@ -38,7 +38,9 @@ struct FetchRequest {
     bool envelope = false;
     bool body_structure = false;
     // Sections fetched with BODY.PEEK: "" (the whole message), "HEADER",
-    // "TEXT", "1.2", "2.MIME", "HEADER.FIELDS (FROM SUBJECT)", ...
+    // "TEXT", "1.2", "2.MIME", "HEADER.FIELDS (FROM SUBJECT)", ... The
+    // ext/imap form "N.0" is sent as "N.HEADER" and "0" as "HEADER", and
+    // the response names the section that way.
     std::vector<std::string> sections;
     // With a value, each section is fetched partially: <origin.count>.
     std::optional<std::pair<uint64_t, uint64_t>> partial;
@@ -92,7 +94,8 @@ public:
 
     const Capabilities &capabilities() const;
     bool utf8_enabled() const;
-    // [ALERT] texts received since the last call.
+    // [ALERT] texts received since the last call, including those of a
+    // session that ended with an error.
     std::vector<std::string> take_alerts();
 
     Capabilities capability();
@@ -161,6 +164,8 @@ public:
 
 private:
     void require_connected() const;
+    // Destroy the session, keeping its [ALERT] texts for take_alerts().
+    void drop_session();
     void run();
     void start_deadline();
     // Run command to its tagged OK and return the untagged responses. Throws
@@ -182,6 +187,7 @@ private:
     SessionConfig config_;
     LogSink log_;
     std::unique_ptr<Session> session_;
+    std::vector<std::string> dropped_alerts_;
     std::optional<SelectedMailbox> selected_;
     bool encode_mailbox_names_ = true;
     double total_timeout_ = 0;

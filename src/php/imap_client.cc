@@ -54,6 +54,7 @@ struct ImapState {
     std::string username;
     bool has_password = false;
     bool has_token = false;
+    double total_timeout = 0;  // seconds for one method call, 0 for no limit
 };
 
 struct ImapClientObject {
@@ -370,17 +371,45 @@ const imap::BodyStructure *section_part(const imap::FetchedMessage &message, con
     return message.body_structure ? find_part(*message.body_structure, section) : nullptr;
 }
 
-// Removes a body part's Content-Transfer-Encoding from chunks as they
-// arrive. Encodings other than base64 and quoted-printable pass unchanged.
-class TransferDecoder {
+// Decodes a body part from chunks as they arrive: removes its base64 or
+// quoted-printable Content-Transfer-Encoding, and converts a text/* part
+// from its charset to UTF-8. Without a part (a header, a whole message, a
+// multipart body) the bytes pass unchanged.
+class PartDecoder {
 public:
-    explicit TransferDecoder(const imap::BodyStructure *part)
+    explicit PartDecoder(const imap::BodyStructure *part)
         : encoding_(part ? mimeparse::parse_content_transfer_encoding(part->encoding).encoding
                          : mimeparse::TransferEncoding::binary)
     {
+        if (part != nullptr && part->type == "text")
+            charset_.emplace(text_charset(*part));
     }
 
     void feed(std::string_view chunk, std::string &out)
+    {
+        if (!charset_) {
+            remove_transfer_encoding(chunk, out);
+            return;
+        }
+        octets_.clear();
+        remove_transfer_encoding(chunk, octets_);
+        charset_->feed(octets_, out);
+    }
+
+    void finish(std::string &out)
+    {
+        if (!charset_) {
+            finish_transfer_encoding(out);
+            return;
+        }
+        octets_.clear();
+        finish_transfer_encoding(octets_);
+        charset_->feed(octets_, out);
+        charset_->finish(out);
+    }
+
+private:
+    void remove_transfer_encoding(std::string_view chunk, std::string &out)
     {
         if (encoding_ == mimeparse::TransferEncoding::base64)
             base64_.feed(chunk, out);
@@ -390,7 +419,7 @@ public:
             out.append(chunk);
     }
 
-    void finish(std::string &out)
+    void finish_transfer_encoding(std::string &out)
     {
         if (encoding_ == mimeparse::TransferEncoding::base64)
             base64_.finish(out);
@@ -398,31 +427,30 @@ public:
             quoted_printable_.finish(out);
     }
 
-private:
+    // RFC 2045 section 5.2: text without a charset parameter is US-ASCII.
+    static std::string text_charset(const imap::BodyStructure &part)
+    {
+        for (const auto &[name, value] : part.parameters) {
+            if (strcasecmp(name.c_str(), "charset") == 0)
+                return value;
+        }
+        return "us-ascii";
+    }
+
     mimeparse::TransferEncoding encoding_;
     mimeparse::Base64Decoder base64_;
     mimeparse::QuotedPrintableDecoder quoted_printable_;
+    std::optional<mimeparse::CharsetDecoder> charset_;
+    std::string octets_;  // transfer-decoded bytes before charset conversion
 };
 
-// Decode a fetched section for fetch(): remove the transfer encoding of a
-// single body part, and convert a text/* part from its charset to UTF-8.
 std::string decode_section(const imap::BodyStructure *part, const std::string &data)
 {
-    if (part == nullptr)
-        return data;
-    TransferDecoder decoder(part);
-    std::string octets;
-    decoder.feed(data, octets);
-    decoder.finish(octets);
-    if (part->type != "text")
-        return octets;
-    // RFC 2045 section 5.2: text without a charset parameter is US-ASCII.
-    std::string charset = "us-ascii";
-    for (const auto &[name, value] : part->parameters) {
-        if (strcasecmp(name.c_str(), "charset") == 0)
-            charset = value;
-    }
-    return mimeparse::convert_to_utf8(charset, octets).text;
+    PartDecoder decoder(part);
+    std::string out;
+    decoder.feed(data, out);
+    decoder.finish(out);
+    return out;
 }
 
 }  // namespace
@@ -514,6 +542,7 @@ ZEND_METHOD(MailBridge_ImapClient, __construct)
         std::move(options.config),
         logging ? imap::LogSink([lines](const std::string &line) { lines->push_back(line); }) : imap::LogSink());
     state->client->set_total_timeout(options.total_timeout);
+    state->total_timeout = options.total_timeout;
     intern->state = state;
     if (logging)
         ZVAL_COPY(&intern->logger, options.logger);
@@ -699,7 +728,7 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
     }
     if (sections_table != nullptr && !php::read_string_list(sections_table, 3, request.sections))
         RETURN_THROWS();
-    // Decoding needs each part's Content-Transfer-Encoding.
+    // Decoding needs each part's Content-Transfer-Encoding and charset.
     request.body_structure = with_structure || (decode && !request.sections.empty());
     try {
         imap::format_fetch_items(request, true);
@@ -783,11 +812,11 @@ ZEND_METHOD(MailBridge_ImapClient, streamSection)
             structure_request.uid = true;
             structure_request.body_structure = true;
             for (const imap::FetchedMessage &message : client.uid_fetch({uid}, structure_request)) {
-                if (const imap::BodyStructure *found = php::section_part(message, name))
-                    part = *found;
+                if (const imap::BodyStructure *described = php::section_part(message, name))
+                    part = *described;
             }
         }
-        php::TransferDecoder decoder(part ? &*part : nullptr);
+        php::PartDecoder decoder(part ? &*part : nullptr);
         std::string decoded;
         auto write = [&](std::string_view data) {
             decoded.clear();
@@ -824,20 +853,23 @@ ZEND_METHOD(MailBridge_ImapClient, streamSection)
             write_failed = true;
         written += decoded.size();
     });
-    if (!ok) {
-        if (write_failed && EG(exception) && !instanceof_function(EG(exception)->ce, zend_ce_error)) {
+    if (write_failed) {
+        // The core's exception for the aborted fetch is replaced, because
+        // the cause is the local stream. ErrorKind::local_read maps to the
+        // TransportException base class.
+        if (EG(exception) && instanceof_function(EG(exception)->ce, php::transport_exception_ce))
             zend_clear_exception();
-            zend_throw_error(nullptr, "%s::streamSection(): writing to the stream failed after %llu bytes; the "
-                                      "connection was closed",
-                             php::class_name, static_cast<unsigned long long>(written));
+        if (!EG(exception)) {
+            Error error(ErrorKind::local_read, Stage::fetch,
+                        "writing section " + name + " of UID " + std::to_string(uid) + " to the stream failed after " +
+                            std::to_string(written) + " bytes" + (ok ? "" : ", and the connection was closed"));
+            error.command = "UID FETCH";
+            php::throw_error(error);
         }
         RETURN_THROWS();
     }
-    if (write_failed) {
-        zend_throw_error(nullptr, "%s::streamSection(): writing to the stream failed after %llu bytes", php::class_name,
-                         static_cast<unsigned long long>(written));
+    if (!ok)
         RETURN_THROWS();
-    }
     if (!found) {
         Error error(ErrorKind::server_reply, Stage::fetch,
                     "UID " + std::to_string(uid) + " does not exist in the selected mailbox");
@@ -1100,9 +1132,13 @@ ZEND_METHOD(MailBridge_ImapClient, idle)
         double remaining = std::chrono::duration<double>(end - net::Clock::now()).count();
         if (remaining <= 0)
             break;
+        // The core applies total_timeout to each call as a hard stop, so
+        // one IDLE lasts at most half of it, leaving time for DONE.
+        double slice = intern->state->total_timeout > 0 ? std::min(remaining, intern->state->total_timeout / 2)
+                                                        : remaining;
         std::vector<imap::Response> events;
         bool ok = php::run_core(intern, [&](imap::Client &client) {
-            client.idle(remaining, [&](const imap::Response &response) {
+            client.idle(slice, [&](const imap::Response &response) {
                 bool is_event = response.has_number && (response.name == "EXISTS" || response.name == "EXPUNGE" ||
                                                         response.name == "FETCH" || response.name == "RECENT");
                 if (is_event)

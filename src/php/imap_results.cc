@@ -9,6 +9,8 @@ extern "C" {
 
 #include <map>
 
+#include "mimeparse/content_fields.h"
+
 namespace mailbridge::php {
 
 namespace {
@@ -135,6 +137,36 @@ void make_envelope(zval *out, const imap::Envelope &envelope)
     add_optional_string(out, "messageId", envelope.message_id);
 }
 
+// Rebuild a header parameter list from the name and value pairs of a
+// BODYSTRUCTURE, so that the MIME parser can join RFC 2231 continuations
+// and decode charsets and encoded words. A name that is not a plain token
+// is left out, because it could not be written back as one parameter.
+std::string parameter_text(const imap::Parameters &parameters)
+{
+    std::string text;
+    for (const auto &[name, value] : parameters) {
+        if (name.empty() || name.find_first_of(" \t\r\n\"();=\\") != std::string::npos)
+            continue;
+        text += "; " + name + "=\"";
+        for (char c : value) {
+            if (c == '"' || c == '\\')
+                text += '\\';
+            text += c;
+        }
+        text += '"';
+    }
+    return text;
+}
+
+std::string part_filename(const imap::BodyStructure &body)
+{
+    mimeparse::ContentType type;
+    type.parameters = mimeparse::parse_parameters(parameter_text(body.parameters));
+    mimeparse::ContentDisposition disposition;
+    disposition.parameters = mimeparse::parse_parameters(parameter_text(body.disposition_parameters));
+    return mimeparse::part_filename(type, disposition);
+}
+
 void make_mime_part(zval *out, const imap::BodyStructure &body)
 {
     object_init_ex(out, mime_part_ce);
@@ -151,6 +183,7 @@ void make_mime_part(zval *out, const imap::BodyStructure &body)
     set_parameters(out, "dispositionParameters", body.disposition_parameters);
     set_string_list(out, "language", body.languages);
     set_string_or_null(out, "location", body.location);
+    set_string_or_null(out, "filename", part_filename(body));
     zval parts;
     array_init_size(&parts, static_cast<uint32_t>(body.parts.size()));
     for (const imap::BodyStructure &part : body.parts) {

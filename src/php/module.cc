@@ -35,9 +35,9 @@ PHP_MINIT_FUNCTION(mailbridge)
     mailbridge::php::register_message_classes();
     mailbridge::php::register_transport_classes();
     mailbridge::php::register_dkim_classes();
+    mailbridge::php::register_mailer_classes();
     mailbridge::php::register_imap_classes();
     mailbridge::php::register_imap_compat_classes();
-    mailbridge::php::register_mailer_classes();
     return SUCCESS;
 }
 

@@ -225,6 +225,15 @@ TEST(ImapFetchItems, PeekOnlyAndPartial)
     EXPECT_EQ(format_fetch_items(request, false), "(BODY.PEEK[TEXT]<0.1024>)");
 }
 
+TEST(ImapFetchItems, PartZeroMeansHeader)
+{
+    FetchRequest request;
+    request.sections = {"0", "3.0", "1.2.0", "10", "2.10", "X.0"};
+    EXPECT_EQ(format_fetch_items(request, false),
+              "(BODY.PEEK[HEADER] BODY.PEEK[3.HEADER] BODY.PEEK[1.2.HEADER] BODY.PEEK[10] BODY.PEEK[2.10] "
+              "BODY.PEEK[X.0])");
+}
+
 TEST(ImapFetchItems, RejectsBadSections)
 {
     FetchRequest request;

@@ -64,6 +64,15 @@ var_dump($client->idle(fn () => true, 0.5));
 $elapsed = microtime(true) - $started;
 var_dump($elapsed >= 0.4 && $elapsed < 5);
 
+// An idle() longer than total_timeout is split into shorter IDLE commands.
+$bounded = imap_client(['total_timeout' => 1.0]);
+$bounded->examine($mailbox);
+$started = microtime(true);
+var_dump($bounded->idle(fn () => true, 2.5));
+$elapsed = microtime(true) - $started;
+var_dump($elapsed >= 2.4 && $elapsed < 6);
+var_dump($bounded->isConnected());
+
 try {
     $client->idle(fn () => true, 0);
 } catch (ValueError $e) {
@@ -83,6 +92,9 @@ EXPUNGE: EXPUNGE number=1 uid=null delivered=true
 bool(true)
 bool(true)
 int(0)
+bool(true)
+int(0)
+bool(true)
 bool(true)
 MailBridge\ImapClient::idle(): Argument #2 ($timeout) must be a number of seconds greater than 0 and at most 86400
 Error: MailBridge\ImapClient::idle() needs a selected mailbox: call select() or examine() first

@@ -1,7 +1,13 @@
 --TEST--
 ImapClient: streamSection writes a 5 MB attachment to a stream, decoded and raw
 --SKIPIF--
-<?php require __DIR__ . '/imap.inc'; mb_skip_without_servers(); ?>
+<?php
+require __DIR__ . '/imap.inc';
+mb_skip_without_servers();
+if (!is_writable('/dev/full')) {
+    echo 'skip /dev/full is needed for the failing stream';
+}
+?>
 --FILE--
 <?php
 require __DIR__ . '/imap.inc';
@@ -46,6 +52,16 @@ try {
 } catch (MailBridge\ServerReplyException $e) {
     echo get_class($e), ' at ', $e->getStage(), ': ', $e->getMessage(), "\n";
 }
+
+// A stream that fails to write raises TransportException, and the next call reconnects.
+try {
+    @$client->streamSection($uid, $part->partNumber, fopen('/dev/full', 'w'), true);
+} catch (MailBridge\TransportException $e) {
+    echo get_class($e), ' at ', $e->getStage(), ': ', $e->getMessage(), "\n";
+}
+var_dump($client->isConnected());
+$client->select($mailbox);
+var_dump($client->search() === [$uid]);
 ?>
 --EXPECTF--
 2 application/octet-stream base64
@@ -56,3 +72,6 @@ bool(true)
 bool(true)
 bool(true)
 MailBridge\ServerReplyException at fetch: UID %d does not exist in the selected mailbox
+MailBridge\TransportException at fetch: writing section 2 of UID %d to the stream failed after %d bytes, and the connection was closed
+bool(false)
+bool(true)

@@ -41,6 +41,9 @@ MAILBRIDGE_CORE_SOURCES="
   src/imap/results.cc
   src/imap/session.cc
   src/imap/utf7.cc
+  src/imapcompat/handler.cc
+  src/imapcompat/mailbox_spec.cc
+  src/imapcompat/search_criteria.cc
   src/mailer/compose.cc
   src/mime/address.cc
   src/mime/charset.cc
@@ -77,6 +80,8 @@ MAILBRIDGE_GLUE_SOURCES="
   src/php/dkim.cc
   src/php/errors.cc
   src/php/imap_client.cc
+  src/php/imap_compat.cc
+  src/php/imap_compat_objects.cc
   src/php/imap_options.cc
   src/php/imap_results.cc
   src/php/imap_search.cc

@@ -38,6 +38,7 @@ PHP_MINIT_FUNCTION(mailbridge)
     mailbridge::php::register_mailer_classes();
     mailbridge::php::register_imap_classes();
     mailbridge::php::register_smtp_connection_class();
+    mailbridge::php::register_imap_compat_classes();
     return SUCCESS;
 }
 

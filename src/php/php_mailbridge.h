@@ -69,6 +69,7 @@ void register_dkim_classes();
 void register_mailer_classes();
 void register_imap_classes();
 void register_smtp_connection_class();
+void register_imap_compat_classes();
 void register_pool_class();
 void register_pool_ini(int type, int module_number);
 void unregister_pool_ini(int type, int module_number);

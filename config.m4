@@ -9,7 +9,7 @@ PHP_ARG_ENABLE([mailbridge],
 PHP_ARG_ENABLE([mailbridge-developer-flags],
   [whether to build mailbridge with developer flags],
   [AS_HELP_STRING([--enable-mailbridge-developer-flags],
-    [Build with -Werror, debug information and no optimisation])],
+    [Build with -Werror and debug information, optimised as a release build])],
   [no],
   [no])
 
@@ -98,7 +98,7 @@ MAILBRIDGE_GLUE_SOURCES="
 
   MAILBRIDGE_CXXFLAGS="$MAILBRIDGE_STDCXX -Wall -Wextra -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   if test "$PHP_MAILBRIDGE_DEVELOPER_FLAGS" = "yes"; then
-    MAILBRIDGE_CXXFLAGS="$MAILBRIDGE_CXXFLAGS -Werror -g -O0"
+    MAILBRIDGE_CXXFLAGS="$MAILBRIDGE_CXXFLAGS -Werror -g"
   fi
 
   dnl Every source is C++, so all of them get the C++ flags and nothing else

@@ -619,15 +619,19 @@ void add_file(INTERNAL_FUNCTION_PARAMETERS, bool is_string, bool embedded)
 {
     zval *source, *second = nullptr, *name_value = nullptr, *encoding_value = nullptr, *type_value = nullptr,
                   *disposition_value = nullptr;
-    ZEND_PARSE_PARAMETERS_START(embedded || is_string ? 2 : 1, 6)
-        Z_PARAM_ZVAL(source)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_ZVAL(second)
-        Z_PARAM_ZVAL(name_value)
-        Z_PARAM_ZVAL(encoding_value)
-        Z_PARAM_ZVAL(type_value)
-        Z_PARAM_ZVAL(disposition_value)
-    ZEND_PARSE_PARAMETERS_END();
+    // Not the fast ZPP macros: in release builds their ZEND_ASSERTs become
+    // ZEND_ASSUME, and Z_PARAM_OPTIONAL before the second argument tells the
+    // compiler that the minimum count is 1. A minimum of 2 computed at run
+    // time then broke that promise, and -O2 folded every variant into the
+    // addAttachment() path.
+    if (zend_parse_parameters(ZEND_NUM_ARGS(), "z|zzzzz", &source, &second, &name_value, &encoding_value,
+                              &type_value, &disposition_value) == FAILURE) {
+        RETURN_THROWS();
+    }
+    if ((embedded || is_string) && second == nullptr) {
+        zend_wrong_parameters_count_error(2, 6);
+        RETURN_THROWS();
+    }
     // addAttachment($path, $name, $encoding, $type, $disposition) has one
     // argument fewer than the others, which take a cid or file name second.
     if (!embedded && !is_string) {

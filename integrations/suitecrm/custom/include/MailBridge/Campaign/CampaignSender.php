@@ -17,7 +17,7 @@ use MailBridge\SmtpTransport;
  * when the email has an unsubscribe URL or mailto address.
  *
  * The class needs no SuiteCRM code. SuiteCRM's glue is
- * custom/include/MailBridge/SuiteCrm/CampaignDelivery.php.
+ * custom/include/MailBridge/Legacy/CampaignDelivery.php.
  */
 class CampaignSender
 {

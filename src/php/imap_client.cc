@@ -40,6 +40,11 @@ zend_class_entry *imap_event_ce;
 namespace {
 
 constexpr const char *class_name = "MailBridge\\ImapClient";
+// Messages per UID FETCH when fetch() requests no sections. The responses
+// then carry only flags, dates, sizes, envelopes and body structures, which
+// take a few kilobytes per message, so five times the default batch of 200
+// saves round trips and still bounds the untagged data held per command.
+constexpr size_t metadata_fetch_batch_size = 1000;
 
 zend_object_handlers imap_client_handlers;
 
@@ -730,6 +735,8 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
         RETURN_THROWS();
     // Decoding needs each part's Content-Transfer-Encoding and charset.
     request.body_structure = with_structure || (decode && !request.sections.empty());
+    if (request.sections.empty())
+        request.batch_size = php::metadata_fetch_batch_size;
     try {
         imap::format_fetch_items(request, true);
     } catch (const std::invalid_argument &error) {

@@ -498,6 +498,7 @@ void register_imap_classes()
     mailbox_info_ce = register_class_MailBridge_MailboxInfo();
     imap_message_ce = register_class_MailBridge_ImapMessage();
     mime_part_ce = register_class_MailBridge_MimePart();
+    register_imap_result_keys();
     imap_event_ce = register_class_MailBridge_ImapEvent();
 }
 
@@ -755,6 +756,8 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
     });
 
     array_init_size(return_value, static_cast<uint32_t>(messages.size()));
+    zval date_template;
+    ZVAL_UNDEF(&date_template);
     for (const imap::FetchedMessage &message : messages) {
         std::vector<std::pair<std::string, std::string>> sections;
         for (const std::string &name : request.sections) {
@@ -765,9 +768,10 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
             sections.emplace_back(name, std::move(bytes));
         }
         zval object;
-        php::make_imap_message(&object, message, with_structure, sections);
+        php::make_imap_message(&object, message, with_structure, sections, &date_template);
         add_next_index_zval(return_value, &object);
     }
+    zval_ptr_dtor(&date_template);
 }
 
 ZEND_METHOD(MailBridge_ImapClient, streamSection)

@@ -311,11 +311,14 @@ std::optional<InternalDate> parse_internal_date(std::string_view text)
 }
 
 // True for a time as php_date_initialize() leaves it after parsing a date
-// with a numeric offset and no fraction, which any such date can be cloned from.
+// with a numeric offset and no fraction, which any such date can be cloned
+// from. Its tz_abbr and tz_info come from the default time zone, as they
+// do for every date parsed in the same call, and output ignores them for
+// an offset.
 bool is_offset_date(const timelib_time *time)
 {
     return time != nullptr && time->zone_type == TIMELIB_ZONETYPE_OFFSET && time->us == 0 && time->dst == 0 &&
-           time->tz_abbr == nullptr && time->tz_info == nullptr && !time->have_relative;
+           !time->have_relative;
 }
 
 // Builds the DateTimeImmutable of an INTERNALDATE, "17-Jul-1996 02:44:25

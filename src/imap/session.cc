@@ -278,7 +278,8 @@ void Session::send_command(const Command &command, State next, double timeout)
 {
     current_tag_ = "A" + std::to_string(++tag_counter_);
     current_verb_ = command.verb();
-    log("C: " + command.trace(current_tag_));
+    if (log_)
+        log("C: " + command.trace(current_tag_));
     std::vector<CommandChunk> chunks = command.chunks(current_tag_);
     if (command.has_secret())
         out_secret_ = true;
@@ -442,10 +443,12 @@ void Session::note_alert(const Response &response)
 
 void Session::handle_response(Response &response)
 {
-    if (response.kind == ResponseKind::untagged && !response.is_status() && response.name == "FETCH")
-        log("S: " + censor(response_summary(response), max_logged_response));
-    else
-        log("S: " + censor(response_summary(response), 1024));
+    // The transcript line is built only for a logger, because rendering
+    // every FETCH response costs more than parsing it.
+    if (log_) {
+        bool fetch_data = response.kind == ResponseKind::untagged && !response.is_status() && response.name == "FETCH";
+        log("S: " + censor(response_summary(response), fetch_data ? max_logged_response : 1024));
+    }
     note_alert(response);
 
     if (response.kind == ResponseKind::continuation) {

@@ -67,8 +67,13 @@ void make_mailbox_info(zval *out, const imap::SelectedMailbox &mailbox);
 // sections maps each fetched section specifier to the bytes to return.
 // structure is left null unless with_structure is set, because fetch()
 // may request BODYSTRUCTURE only to decode sections.
+// date_template starts as IS_UNDEF and is kept across the messages of one
+// call, so that internalDate objects are cloned instead of parsed. The
+// caller releases it with zval_ptr_dtor().
 void make_imap_message(zval *out, const imap::FetchedMessage &message, bool with_structure,
-                       const std::vector<std::pair<std::string, std::string>> &sections);
+                       const std::vector<std::pair<std::string, std::string>> &sections, zval *date_template);
+// Interns the keys of envelope arrays. Called once at module startup.
+void register_imap_result_keys();
 // Returns false for responses that are not EXISTS, EXPUNGE, FETCH or RECENT.
 bool make_imap_event(zval *out, const imap::Response &response);
 

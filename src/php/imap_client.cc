@@ -40,6 +40,11 @@ zend_class_entry *imap_event_ce;
 namespace {
 
 constexpr const char *class_name = "MailBridge\\ImapClient";
+// Messages per UID FETCH when fetch() requests no sections. The responses
+// then carry only flags, dates, sizes, envelopes and body structures, which
+// take a few kilobytes per message, so five times the default batch of 200
+// saves round trips and still bounds the untagged data held per command.
+constexpr size_t metadata_fetch_batch_size = 1000;
 
 zend_object_handlers imap_client_handlers;
 
@@ -493,6 +498,7 @@ void register_imap_classes()
     mailbox_info_ce = register_class_MailBridge_MailboxInfo();
     imap_message_ce = register_class_MailBridge_ImapMessage();
     mime_part_ce = register_class_MailBridge_MimePart();
+    register_imap_result_keys();
     imap_event_ce = register_class_MailBridge_ImapEvent();
 }
 
@@ -730,6 +736,8 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
         RETURN_THROWS();
     // Decoding needs each part's Content-Transfer-Encoding and charset.
     request.body_structure = with_structure || (decode && !request.sections.empty());
+    if (request.sections.empty())
+        request.batch_size = php::metadata_fetch_batch_size;
     try {
         imap::format_fetch_items(request, true);
     } catch (const std::invalid_argument &error) {
@@ -748,6 +756,8 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
     });
 
     array_init_size(return_value, static_cast<uint32_t>(messages.size()));
+    zval date_template;
+    ZVAL_UNDEF(&date_template);
     for (const imap::FetchedMessage &message : messages) {
         std::vector<std::pair<std::string, std::string>> sections;
         for (const std::string &name : request.sections) {
@@ -758,9 +768,10 @@ ZEND_METHOD(MailBridge_ImapClient, fetch)
             sections.emplace_back(name, std::move(bytes));
         }
         zval object;
-        php::make_imap_message(&object, message, with_structure, sections);
+        php::make_imap_message(&object, message, with_structure, sections, &date_template);
         add_next_index_zval(return_value, &object);
     }
+    zval_ptr_dtor(&date_template);
 }
 
 ZEND_METHOD(MailBridge_ImapClient, streamSection)

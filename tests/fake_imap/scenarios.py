@@ -149,6 +149,19 @@ DATE_FIELD = "Date: Tue, 21 Jan 2020 11:59:55 +0100 (CET)\r\n\r\n"
 HUGE_SEARCH_UIDS = range(1, 170001)
 
 
+# INTERNALDATE values for internal_date_offsets, in UID order from 1.
+INTERNAL_DATES = (
+    " 7-Jul-1996 02:44:25 -0700",
+    "29-Feb-2024 23:59:59 +0530",
+    "31-Dec-1969 23:00:00 -0100",
+    "01-Jan-2000 00:00:00 +1400",
+    "15-Mar-2026 12:00:00 -1200",
+    "15-mar-2026 12:00:00 +0000",
+    "31-Feb-2026 10:00:00 +0000",
+    "05-Dec-2026 00:41:10 +0000",
+)
+
+
 def fetch_batches() -> list:
     """Build three UID FETCH commands of up to 200 UIDs for UIDs 1 to 450."""
     steps = []
@@ -476,6 +489,15 @@ SCENARIOS: dict[str, Scenario] = {
             lines("* SEARCH " + " ".join(map(str, HUGE_SEARCH_UIDS)), "{tag} OK SEARCH completed"),
             *fetch_batches(),
             *logout(),
+        ),),
+    ),
+
+    "internal_date_offsets": Scenario(
+        "INTERNALDATE values with offsets east and west of UTC, a space-padded day, a leap day, "
+        "a lower-case month and a day that the month does not have",
+        (fetch_session(
+            "UID INTERNALDATE",
+            *[f'* {uid} FETCH (UID {uid} INTERNALDATE "{date}")' for uid, date in enumerate(INTERNAL_DATES, 1)],
         ),),
     ),
 

@@ -794,6 +794,29 @@ TEST(ImapFake, FetchLiteralSplitAcrossSegments)
     EXPECT_EQ(server.finish(), "");
 }
 
+TEST(ImapFake, InternalDatesKeptAsSent)
+{
+    FakeImapServer server("internal_date_offsets");
+    Client client(plain_config(server.port()), nullptr);
+    client.connect();
+    client.select("INBOX");
+    FetchRequest request;
+    request.internal_date = true;
+    std::vector<FetchedMessage> messages = client.uid_fetch({1, 2, 3, 4, 5, 6, 7, 8}, request);
+    const char *expected[] = {
+        " 7-Jul-1996 02:44:25 -0700", "29-Feb-2024 23:59:59 +0530", "31-Dec-1969 23:00:00 -0100",
+        "01-Jan-2000 00:00:00 +1400", "15-Mar-2026 12:00:00 -1200", "15-mar-2026 12:00:00 +0000",
+        "31-Feb-2026 10:00:00 +0000", "05-Dec-2026 00:41:10 +0000",
+    };
+    ASSERT_EQ(messages.size(), 8u);
+    for (size_t i = 0; i < messages.size(); ++i) {
+        EXPECT_EQ(messages[i].uid, i + 1);
+        EXPECT_EQ(messages[i].internal_date, expected[i]) << "UID " << i + 1;
+    }
+    client.logout();
+    EXPECT_EQ(server.finish(), "");
+}
+
 // Run a scenario whose server closes the connection during a UID FETCH of
 // UID 5, which must fail as a transient connection error at the fetch stage.
 void check_drop_during_fetch(const std::string &scenario, const FetchRequest &request)

@@ -941,10 +941,9 @@ void Handler::prefetch_structures(uint32_t msgno)
     request.uid = true;
     request.body_structure = true;
 
-    // A failed window is not logged: the caller then fetches the one
-    // message as before, and that fetch logs its own failure. So the error
-    // log stays what it was without the window, for example when another
-    // session expunged a later message of the window.
+    // A failed window is not logged, because the caller then fetches the
+    // one message as before and that fetch logs its own failure. So the
+    // error log stays what it was without the window.
     uint64_t expunges_before = expunge_count();
     std::vector<imap::FetchedMessage> fetched;
     try {

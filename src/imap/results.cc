@@ -443,6 +443,7 @@ bool apply_to_mailbox(const Response &response, SelectedMailbox &mailbox)
         if (response.name == "EXPUNGE") {
             if (mailbox.exists > 0)
                 --mailbox.exists;
+            ++mailbox.expunge_count;
             return true;
         }
         return false;

@@ -65,6 +65,7 @@ struct SelectedMailbox {
     uint32_t recent = 0;
     uint32_t uid_validity = 0;                // 0 when the server sent none
     uint32_t uid_next = 0;                    // 0 when the server sent none
+    uint64_t expunge_count = 0;               // EXPUNGE responses since the SELECT; message numbers moved
     std::optional<uint32_t> first_unseen;     // [UNSEEN n]: sequence number of the first unseen message
     std::optional<uint64_t> highest_modseq;
     std::vector<std::string> flags;           // FLAGS
@@ -157,8 +158,9 @@ std::optional<MailboxStatus> read_status(const Response &response, bool utf8);
 void read_search(const Response &response, std::vector<uint32_t> &numbers);
 // Apply an untagged response to a mailbox being selected or already
 // selected: EXISTS, RECENT, FLAGS and the OK codes UIDVALIDITY, UIDNEXT,
-// UNSEEN, PERMANENTFLAGS and HIGHESTMODSEQ. EXPUNGE lowers exists. Returns
-// false when the response carries no mailbox data.
+// UNSEEN, PERMANENTFLAGS and HIGHESTMODSEQ. EXPUNGE lowers exists and
+// raises expunge_count. Returns false when the response carries no mailbox
+// data.
 bool apply_to_mailbox(const Response &response, SelectedMailbox &mailbox);
 // Merge the items of a "* n FETCH (...)" response into messages, keyed by
 // sequence number, so items split over several responses end up together.

@@ -433,6 +433,7 @@ bool Handler::open(std::string_view mailbox, std::string_view user, const Secret
     client_->set_encode_mailbox_names(false);
     plan_.reset();
     uids_valid_ = false;
+    clear_structure_cache();
     try {
         client_->connect();
         collect_alerts();
@@ -474,6 +475,7 @@ void Handler::close(long flags)
     client_.reset();
     plan_.reset();
     uids_valid_ = false;
+    clear_structure_cache();
 }
 
 bool Handler::ping()
@@ -490,7 +492,10 @@ bool Handler::reopen(std::string_view mailbox, long flags)
         guarded([&] { client_->close_mailbox(); });
     }
     bool read_only = (flags & op_readonly) != 0;
+    // CLOSE expunges without EXPUNGE responses, and SELECT numbers the
+    // messages anew, so nothing known about message numbers stays valid.
     uids_valid_ = false;
+    clear_structure_cache();
     bool ok = guarded([&] {
         if (read_only)
             client_->examine(*name);
@@ -545,16 +550,23 @@ std::optional<std::string> Handler::mailbox_from(std::string_view mailbox)
 
 // ---- message numbers and UIDs ------------------------------------------
 
+uint64_t Handler::expunge_count() const
+{
+    return client_ && client_->selected() ? client_->selected()->expunge_count : 0;
+}
+
 void Handler::refresh_uids()
 {
-    // NOTE: the map is rebuilt when the message count changes. If another
-    // session expunges one message and a new one arrives between two calls,
-    // the count stays the same and the map is stale until the next change.
+    // The map is rebuilt when an EXPUNGE arrived or the message count
+    // changed. Messages that another session expunges keep their numbers
+    // here until the server reports the EXPUNGE, as on the server's side of
+    // this session.
     uint32_t count = message_count();
-    if (uids_valid_ && uids_.size() == count)
+    if (uids_valid_ && uids_.size() == count && uids_expunge_count_ == expunge_count())
         return;
     uids_.assign(count, 0);
     uids_valid_ = true;
+    uids_expunge_count_ = expunge_count();
     if (count == 0)
         return;
     std::vector<uint32_t> numbers(count);
@@ -878,7 +890,7 @@ std::optional<std::string> Handler::fetch_section(uint32_t msgno, std::string_vi
     return std::string();
 }
 
-std::optional<imap::BodyStructure> Handler::body_structure(uint32_t msgno)
+std::optional<imap::BodyStructure> Handler::fetch_one_structure(uint32_t msgno)
 {
     imap::FetchRequest request;
     request.body_structure = true;
@@ -890,6 +902,99 @@ std::optional<imap::BodyStructure> Handler::body_structure(uint32_t msgno)
             return std::move(message.body_structure);
     }
     return std::nullopt;
+}
+
+void Handler::clear_structure_cache()
+{
+    structures_ = StructureCache();
+}
+
+void Handler::check_structure_cache()
+{
+    const imap::SelectedMailbox *mailbox = client_ && client_->connected() ? client_->selected() : nullptr;
+    if (mailbox == nullptr) {
+        clear_structure_cache();
+        return;
+    }
+    if (mailbox->name != structures_.mailbox || mailbox->uid_validity != structures_.uid_validity) {
+        clear_structure_cache();
+        structures_.mailbox = mailbox->name;
+        structures_.uid_validity = mailbox->uid_validity;
+        structures_.expunge_count = mailbox->expunge_count;
+    }
+    if (mailbox->expunge_count != structures_.expunge_count) {
+        structures_.uid_by_msgno.clear();
+        structures_.expunge_count = mailbox->expunge_count;
+    }
+}
+
+void Handler::prefetch_structures(uint32_t msgno)
+{
+    uint32_t count = message_count();
+    uint32_t last = msgno;
+    if (count > msgno)
+        last = msgno + std::min(count - msgno, structure_window - 1);
+    std::vector<uint32_t> numbers;
+    for (uint32_t number = msgno; number <= last; number++)
+        numbers.push_back(number);
+    imap::FetchRequest request;
+    request.uid = true;
+    request.body_structure = true;
+
+    // A failed window is not logged, because the caller then fetches the
+    // one message as before and that fetch logs its own failure. So the
+    // error log stays what it was without the window.
+    uint64_t expunges_before = expunge_count();
+    std::vector<imap::FetchedMessage> fetched;
+    try {
+        fetched = client_->fetch(numbers, request);
+        collect_alerts();
+    } catch (const Error &) {
+        collect_alerts();
+        return;
+    }
+    check_structure_cache();
+    if (expunge_count() != expunges_before)
+        return;  // the FETCH numbers may be before or after the EXPUNGE
+
+    if (structures_.by_uid.size() + fetched.size() > max_cached_structures) {
+        structures_.by_uid.clear();
+        structures_.uid_by_msgno.clear();
+    }
+    for (imap::FetchedMessage &message : fetched) {
+        // Unsolicited FETCH responses, such as a flag change of another
+        // message, carry no structure.
+        if (!message.uid || !message.body_structure)
+            continue;
+        structures_.uid_by_msgno[message.sequence] = *message.uid;
+        structures_.by_uid[*message.uid] =
+            std::make_shared<const imap::BodyStructure>(std::move(*message.body_structure));
+    }
+}
+
+std::shared_ptr<const imap::BodyStructure> Handler::fetch_structure(uint32_t msgno)
+{
+    if (!client_ || !client_->connected()) {
+        log_.add_error("No IMAP connection is open");
+        return nullptr;
+    }
+    auto cached = [&]() -> std::shared_ptr<const imap::BodyStructure> {
+        check_structure_cache();
+        auto uid = structures_.uid_by_msgno.find(msgno);
+        if (uid == structures_.uid_by_msgno.end())
+            return nullptr;
+        auto found = structures_.by_uid.find(uid->second);
+        return found == structures_.by_uid.end() ? nullptr : found->second;
+    };
+    if (std::shared_ptr<const imap::BodyStructure> structure = cached())
+        return structure;
+    prefetch_structures(msgno);
+    if (std::shared_ptr<const imap::BodyStructure> structure = cached())
+        return structure;
+    std::optional<imap::BodyStructure> structure = fetch_one_structure(msgno);
+    if (!structure)
+        return nullptr;
+    return std::make_shared<const imap::BodyStructure>(std::move(*structure));
 }
 
 namespace {
@@ -950,7 +1055,7 @@ std::optional<std::string> Handler::fetch_body(uint32_t msgno, std::string_view 
     bool header = path->size() > 1 && path->back() == 0;
     if (header)
         path->pop_back();
-    std::optional<imap::BodyStructure> structure = body_structure(msgno);
+    std::shared_ptr<const imap::BodyStructure> structure = fetch_structure(msgno);
     if (!structure)
         return std::nullopt;
     const imap::BodyStructure *body = find_body(*structure, *path);
@@ -972,7 +1077,7 @@ std::optional<std::string> Handler::fetch_mime(uint32_t msgno, std::string_view 
     std::optional<std::vector<uint32_t>> path = parse_section_path(section);
     if (!path)
         return std::string();
-    std::optional<imap::BodyStructure> structure = body_structure(msgno);
+    std::shared_ptr<const imap::BodyStructure> structure = fetch_structure(msgno);
     if (!structure)
         return std::nullopt;
     if (find_body(*structure, *path) == nullptr)

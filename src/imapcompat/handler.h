@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/secret.h"
@@ -137,6 +138,13 @@ public:
     // Fetch the data of messages by message number, in ascending order.
     std::vector<MessageData> fetch_messages(const std::vector<uint32_t> &msgnos, bool structure);
 
+    // imap_fetchstructure(): the body structure of a message. A structure
+    // that is not cached is fetched with those of the next
+    // structure_window - 1 messages in one FETCH.
+    // nullptr when the server sent none or the fetch failed (message in the
+    // log).
+    std::shared_ptr<const imap::BodyStructure> fetch_structure(uint32_t msgno);
+
     // imap_fetchbody() with the section already checked. nullopt when the
     // fetch failed (message in the log).
     std::optional<std::string> fetch_section(uint32_t msgno, std::string_view section);
@@ -176,7 +184,11 @@ private:
     std::optional<std::string> mailbox_from(std::string_view mailbox);
     bool select(const std::string &name);
     void refresh_uids();
-    std::optional<imap::BodyStructure> body_structure(uint32_t msgno);
+    uint64_t expunge_count() const;
+    void clear_structure_cache();
+    void check_structure_cache();
+    void prefetch_structures(uint32_t msgno);
+    std::optional<imap::BodyStructure> fetch_one_structure(uint32_t msgno);
 
     HandlerSettings settings_;
     ErrorLog log_;
@@ -185,7 +197,30 @@ private:
     long open_flags_ = 0;
     std::vector<uint32_t> uids_;  // UID of message number i + 1
     bool uids_valid_ = false;
+    uint64_t uids_expunge_count_ = 0;  // expunge_count() when uids_ was built
+
+    // Body structures fetched ahead by fetch_structure(). A UID names the
+    // same message for as long as the mailbox keeps its UIDVALIDITY, so
+    // structures_ stays valid until another mailbox is selected or the
+    // UIDVALIDITY changes. Message numbers move on every EXPUNGE, so
+    // uid_by_msgno_ is emptied when the expunge count changes. Both maps
+    // are emptied before they would pass max_cached_structures entries.
+    struct StructureCache {
+        std::string mailbox;
+        uint32_t uid_validity = 0;
+        uint64_t expunge_count = 0;
+        std::unordered_map<uint32_t, std::shared_ptr<const imap::BodyStructure>> by_uid;
+        std::unordered_map<uint32_t, uint32_t> uid_by_msgno;
+    };
+    StructureCache structures_;
 };
+
+// Messages whose structures one fetch_structure() miss fetches, counting
+// the requested one: a loop over a mailbox then needs one round trip per
+// 64 messages, and a single call fetches little more than it needs.
+constexpr uint32_t structure_window = 64;
+// The most body structures that one Handler caches.
+constexpr size_t max_cached_structures = 1024;
 
 // The messages of one page of SuiteCRM's ImapHandlerInterface::getMessageList().
 struct MessagePage {

@@ -676,10 +676,10 @@ ZEND_METHOD(MailBridge_Compat_ImapHandler, fetchStructure)
     uint32_t msgno = php::resolve_message(*handler, number, options & imapcompat::ft_uid);
     if (msgno == 0)
         RETURN_FALSE;
-    auto messages = handler->fetch_messages({msgno}, true);
-    if (messages.empty() || !messages.front().structure)
+    std::shared_ptr<const imap::BodyStructure> structure = handler->fetch_structure(msgno);
+    if (!structure)
         RETURN_FALSE;
-    php::compat::make_structure(return_value, *messages.front().structure, true);
+    php::compat::make_structure(return_value, *structure, true);
 }
 
 ZEND_METHOD(MailBridge_Compat_ImapHandler, getBody)

@@ -160,6 +160,7 @@ TEST_P(ByteAtATime, SelectData)
     std::vector<Response> expunge = parse("* 3 EXPUNGE\r\n", GetParam());
     EXPECT_TRUE(apply_to_mailbox(expunge[0], mailbox));
     EXPECT_EQ(mailbox.exists, 171u);
+    EXPECT_EQ(mailbox.expunge_count, 1u);
 }
 
 TEST_P(ByteAtATime, SearchNumbers)

@@ -463,9 +463,10 @@ bool adopt_pooled(ConnectionState *state, const std::string &key)
                 continue;
             }
         }
+        unsigned sent = candidate->transactions();
         emit(state, "Connection: reused pooled connection to " + state->display_host + ":" +
-                        std::to_string(state->target.port) + " (" + std::to_string(candidate->transactions()) +
-                        " messages sent on it)",
+                        std::to_string(state->target.port) + " (" + std::to_string(sent) +
+                        (sent == 1 ? " message" : " messages") + " sent on it)",
              debug_connection);
         state->session = std::move(candidate);
         state->deferred = false;

@@ -29,11 +29,15 @@ extern zend_class_entry *mailer_exception_ce;
 
 // The last SMTP failure, in the four fields that PHPMailer's
 // SMTP::getError() returns and setError() appends to ErrorInfo.
+// The four fields stay empty when no server reply caused the failure, so
+// setError() adds " SMTP server error: ..." only after a server reply.
 struct SmtpErrorInfo {
     std::string error;   // what failed, e.g. "MAIL FROM command failed"
     std::string detail;  // the server's text, without reply codes
     std::string code;    // reply code, or empty
     std::string code_ex; // enhanced status code, or empty
+    std::string reason;  // a failure on this side (TLS, refused AUTH), without a server reply
+    std::string hint;    // advice for that failure in the Mailer's property names, or empty
 };
 
 struct MailerState {

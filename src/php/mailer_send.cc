@@ -23,6 +23,7 @@ extern "C" {
 #include "mailer/compose.h"
 #include "mime/address.h"
 #include "smtp/client.h"
+#include "smtp/hints.h"
 
 namespace mailbridge::php {
 namespace {
@@ -82,12 +83,31 @@ std::string reply_detail(const std::string &text, const std::string &enhanced_st
     return out;
 }
 
+// Advice for a failure without a server reply, in the Mailer's property
+// names rather than the SmtpTransport options that the core's hints name.
+std::string mailer_hint(const Error &error)
+{
+    std::string reason = error.what();
+    if (error.kind == ErrorKind::authentication && reason == smtp::plaintext_auth_refused)
+        return "set SMTPSecure to 'tls' or 'ssl', or SMTPAllowPlaintextAuth = true for a trusted local relay";
+    if (error.stage == Stage::auth && reason.rfind("the server does not offer AUTH", 0) == 0)
+        return error.hint;
+    if (reason.find("certificate verification failed") != std::string::npos) {
+        if (error.hint.find("peer_name") != std::string::npos)
+            return "connect with the name in the server certificate, or set SMTPOptions['ssl']['peer_name'] to it";
+        if (error.hint.find("validity period") != std::string::npos)
+            return error.hint;
+        return "set SMTPOptions['ssl']['cafile'] to the CA that signed the server certificate";
+    }
+    return {};
+}
+
 SmtpErrorInfo error_info(const Error &error)
 {
     SmtpErrorInfo info;
-    if (error.kind == ErrorKind::connection && error.stage == Stage::connect) {
-        info.error = "Failed to connect to server";
-        info.detail = error.what();
+    if (error.reply_code == 0 && error.server_text.empty()) {
+        info.reason = error.what();
+        info.hint = mailer_hint(error);
         return info;
     }
     if (error.stage == Stage::after_dot)
@@ -544,6 +564,12 @@ ZEND_METHOD(MailBridge_Mailer, setError)
             message += " SMTP code: " + smtp.code;
         if (!smtp.code_ex.empty())
             message += " Additional SMTP info: " + smtp.code_ex;
+    } else if (php::string_property(object, "Mailer") == "smtp") {
+        // The exception texts of connect failures already end with the reason.
+        if (!smtp.reason.empty() && message.find(smtp.reason) == std::string::npos)
+            message += " " + smtp.reason;
+        if (!smtp.hint.empty())
+            message += (!message.empty() && message.back() == '.' ? " Hint: " : ". Hint: ") + smtp.hint;
     }
     php::write_string_property(object, "ErrorInfo", message);
 }
@@ -767,7 +793,8 @@ ZEND_METHOD(MailBridge_Mailer, smtpConnect)
         std::string problem = credential_problem(config, object);
         if (!problem.empty()) {
             last_error = Error(ErrorKind::authentication, Stage::auth, problem);
-            state->smtp_error = php::SmtpErrorInfo{problem, "", "", ""};
+            state->smtp_error = php::SmtpErrorInfo();
+            state->smtp_error.reason = problem;
             break;
         }
         std::vector<std::string> *lines = &state->log_lines;
@@ -786,10 +813,6 @@ ZEND_METHOD(MailBridge_Mailer, smtpConnect)
         } catch (const Error &error) {
             php::flush_debug(object);
             state->smtp_error = php::error_info(error);
-            if (error.kind == ErrorKind::authentication && error.reply_code == 0 && !config.allow_plaintext_auth &&
-                error.server_text.empty())
-                state->smtp_error.detail = "set SMTPSecure to 'tls' or 'ssl', or SMTPAllowPlaintextAuth = true "
-                                           "for a trusted local relay";
             last_error = error;
             client->abandon();
             if (EG(exception))
@@ -803,7 +826,8 @@ ZEND_METHOD(MailBridge_Mailer, smtpConnect)
         RETURN_TRUE;
     }
     if (!last_error) {
-        state->smtp_error = php::SmtpErrorInfo{"Invalid host: " + hosts, "", "", ""};
+        state->smtp_error = php::SmtpErrorInfo();
+        state->smtp_error.reason = "Invalid host: " + hosts;
         last_error = Error(ErrorKind::connection, Stage::connect, "no valid host in Host");
     }
     if (php::bool_property(object, "exceptions")) {

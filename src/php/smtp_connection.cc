@@ -30,6 +30,7 @@ extern "C" {
 #include "common/error.h"
 #include "pool/pool.h"
 #include "smtp/client.h"
+#include "smtp/hints.h"
 #include "php/debug_output.h"
 #include "smtp/session.h"
 
@@ -105,6 +106,10 @@ struct ConnectionState {
     bool allow_plaintext_auth = false;
 
     ErrorArray error;
+    // Set by a plaintext AUTH refusal, cleared by the next set_error(). The
+    // refusal then survives the quit() and close() that PHPMailer's
+    // smtpConnect() calls next, so ErrorInfo still contains its reason.
+    bool keep_error_on_close = false;
     std::string last_reply;
     TransactionId transaction_id_state = TransactionId::none;
     std::string transaction_id;
@@ -212,6 +217,7 @@ void set_error(ConnectionState *state, const std::string &message, const std::st
                const std::string &code = std::string(), const std::string &code_ex = std::string())
 {
     state->error = ErrorArray();
+    state->keep_error_on_close = false;
     state->error.error = message;
     state->error.detail = detail;
     state->error.code_text = code;
@@ -247,6 +253,7 @@ void set_command_error(ConnectionState *state, const std::string &command, const
             detail += line + "\r\n";
     }
     state->error = ErrorArray();
+    state->keep_error_on_close = false;
     state->error.error = command + " command failed";
     state->error.detail = detail;
     state->error.code = reply.code;
@@ -456,9 +463,10 @@ bool adopt_pooled(ConnectionState *state, const std::string &key)
                 continue;
             }
         }
+        unsigned sent = candidate->transactions();
         emit(state, "Connection: reused pooled connection to " + state->display_host + ":" +
-                        std::to_string(state->target.port) + " (" + std::to_string(candidate->transactions()) +
-                        " messages sent on it)",
+                        std::to_string(state->target.port) + " (" + std::to_string(sent) +
+                        (sent == 1 ? " message" : " messages") + " sent on it)",
              debug_connection);
         state->session = std::move(candidate);
         state->deferred = false;
@@ -841,6 +849,13 @@ bool do_starttls(ConnectionState *state)
     return run_starttls(state);
 }
 
+bool connection_has_tls(ConnectionState *state)
+{
+    if (state->deferred)
+        return state->implicit_tls || state->starttls_requested;
+    return state->session && state->session->tls_active();
+}
+
 // PHPMailer's mechanism choice: the requested one when the server offers
 // it, else the first offered of CRAM-MD5, LOGIN, PLAIN and XOAUTH2; LOGIN
 // after HELO. Returns an empty string with the error set when none fits.
@@ -854,7 +869,10 @@ std::string choose_mechanism(ConnectionState *state, const std::string &requeste
     if (state->caps_from_ehlo) {
         std::vector<std::string> offered = offered_auth(state);
         if (offered.empty()) {
-            set_error(state, "Authentication is not allowed at this stage");
+            // PHPMailer's text, with the cause as the detail. Without TLS,
+            // refuse_plaintext_auth() has already reported the refusal.
+            set_error(state, "Authentication is not allowed at this stage",
+                      connection_has_tls(state) ? smtp::no_auth_over_tls_hint : smtp::no_auth_without_tls_hint);
             return {};
         }
         std::string list;
@@ -893,13 +911,6 @@ std::string choose_mechanism(ConnectionState *state, const std::string &requeste
     return authtype;
 }
 
-bool connection_has_tls(ConnectionState *state)
-{
-    if (state->deferred)
-        return state->implicit_tls || state->starttls_requested;
-    return state->session && state->session->tls_active();
-}
-
 // PHPMailer names the failing step; with one reply per mechanism here, the
 // name is that of PHPMailer's last step for the mechanism.
 const char *auth_step_name(const std::string &mechanism)
@@ -913,15 +924,23 @@ const char *auth_step_name(const std::string &mechanism)
     return "AUTH";
 }
 
+// Refuse AUTH on a connection without TLS unless setAllowPlaintextAuth(true)
+// was called. Returns true, with the error set and an "SMTP ERROR:" debug
+// line, when AUTH must not be sent.
+bool refuse_plaintext_auth(ConnectionState *state)
+{
+    if (connection_has_tls(state) || state->allow_plaintext_auth)
+        return false;
+    set_local_error(state, "Authentication refused without TLS",
+                    "set SMTPSecure to 'tls' (STARTTLS) or 'ssl', or call setAllowPlaintextAuth(true) on "
+                    "getSMTPInstance()->getConnection() for a trusted local relay");
+    state->keep_error_on_close = true;
+    return true;
+}
+
 bool do_authenticate(ConnectionState *state, const std::string &mechanism, const std::string &username,
                      const Secret &password, const Secret &oauth_response)
 {
-    if (!connection_has_tls(state) && !state->allow_plaintext_auth) {
-        set_local_error(state, "Authentication refused without TLS",
-                        "call startTLS() first or connect with ssl://; setAllowPlaintextAuth(true) allows it "
-                        "for a trusted relay");
-        return false;
-    }
     bool authenticated = false;
     if (!settle_identity(state, username, mechanism, password, oauth_response, authenticated))
         return false;
@@ -1210,6 +1229,13 @@ PHP_METHOD(MailBridge_SmtpConnection, authenticate)
     if (!require_connection(state, "AUTH")) {
         RETURN_FALSE;
     }
+    // Before the mechanism is chosen: a server such as Postfix with
+    // smtpd_tls_auth_only offers no AUTH before STARTTLS, and the refusal
+    // is the cause to report then.
+    if (refuse_plaintext_auth(state)) {
+        flush_debug(intern);
+        RETURN_FALSE;
+    }
     std::string mechanism = choose_mechanism(state, authtype ? std::string(ZSTR_VAL(authtype), ZSTR_LEN(authtype))
                                                             : std::string());
     if (mechanism.empty()) {
@@ -1318,11 +1344,17 @@ PHP_METHOD(MailBridge_SmtpConnection, quit)
     ZEND_PARSE_PARAMETERS_END();
     ConnectionObject *intern = this_connection(ZEND_THIS);
     ConnectionState *state = intern->state;
+    bool keep_refusal = state->keep_error_on_close;
+    ErrorArray refusal = state->error;
     bool ok = do_quit(state);
     if (ok || close_on_error) {
         ErrorArray saved = state->error;
         do_close(state);
         state->error = saved;
+    }
+    if (keep_refusal) {
+        state->error = refusal;
+        state->keep_error_on_close = true;
     }
     flush_debug(intern);
     RETURN_BOOL(ok);
@@ -1333,7 +1365,14 @@ PHP_METHOD(MailBridge_SmtpConnection, close)
     (void)return_value;
     ZEND_PARSE_PARAMETERS_NONE();
     ConnectionObject *intern = this_connection(ZEND_THIS);
-    do_close(intern->state);
+    ConnectionState *state = intern->state;
+    bool keep_refusal = state->keep_error_on_close;
+    ErrorArray refusal = state->error;
+    do_close(state);
+    if (keep_refusal) {
+        state->error = refusal;
+        state->keep_error_on_close = true;
+    }
     flush_debug(intern);
 }
 

@@ -9,6 +9,14 @@ const char *const connect_hint =
     "the host may block outbound SMTP ports or the server may be down: try port 587 "
     "(or 465 with 'security' => 'tls'), or ask the hosting provider to open the port";
 
+const char *const plaintext_auth_refused = "refusing to send credentials over an unencrypted connection";
+
+const char *const no_auth_over_tls_hint =
+    "this port does not accept authentication: use the submission port 587 with STARTTLS or port 465 "
+    "with implicit TLS";
+const char *const no_auth_without_tls_hint =
+    "many servers offer AUTH only after STARTTLS: use STARTTLS on port 587 or implicit TLS on port 465";
+
 namespace {
 
 bool contains_nocase(const std::string &text, const std::string &needle)

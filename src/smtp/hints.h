@@ -15,6 +15,15 @@ std::string reply_hint(Stage stage, int code, const std::string &enhanced_status
 // Advice for a connection that was refused or timed out.
 extern const char *const connect_hint;
 
+// The error text when AUTH is refused because the connection has no TLS.
+extern const char *const plaintext_auth_refused;
+
+// Advice for a server that offers no AUTH. Over TLS the port itself does not
+// take AUTH (Postfix on port 25, for one); without TLS many servers offer
+// AUTH only after STARTTLS.
+extern const char *const no_auth_over_tls_hint;
+extern const char *const no_auth_without_tls_hint;
+
 }  // namespace mailbridge::smtp
 
 #endif

@@ -678,8 +678,7 @@ void Session::begin_auth()
         return;
     }
     if (!tls_active_ && !config_.allow_plaintext_auth) {
-        Error error(ErrorKind::authentication, Stage::auth,
-                    "refusing to send credentials over an unencrypted connection");
+        Error error(ErrorKind::authentication, Stage::auth, plaintext_auth_refused);
         error.hint = "use 'security' => 'starttls' or 'tls'; set 'allow_plaintext_auth' => true only for a "
                      "trusted local relay";
         fail(error);
@@ -687,8 +686,7 @@ void Session::begin_auth()
     }
     if (!capabilities_.auth_advertised) {
         Error error(ErrorKind::authentication, Stage::auth, "the server does not offer AUTH");
-        error.hint = tls_active_ ? "the server may not accept authentication on this port: try port 587"
-                                 : "many servers offer AUTH only after STARTTLS: use 'security' => 'starttls'";
+        error.hint = tls_active_ ? no_auth_over_tls_hint : no_auth_without_tls_hint;
         fail(error);
         return;
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "smtp/hints.h"
 #include "smtp/sasl.h"
 #include "smtp/session.h"
 
@@ -83,8 +84,7 @@ void Session::begin_auth_mechanism(const std::string &mechanism, const std::stri
     // These checks come before any byte is sent, so a refusal leaves the
     // connection usable, as a rejected command does.
     if (!tls_active_ && !config_.allow_plaintext_auth) {
-        Error error(ErrorKind::authentication, Stage::auth,
-                    "refusing to send credentials over an unencrypted connection");
+        Error error(ErrorKind::authentication, Stage::auth, plaintext_auth_refused);
         error.hint = "call startTLS() first, connect with the ssl:// prefix, or allow plaintext AUTH explicitly "
                      "for a trusted local relay";
         error.command = "AUTH";
@@ -95,6 +95,8 @@ void Session::begin_auth_mechanism(const std::string &mechanism, const std::stri
     // although PHPMailer would try LOGIN.
     if (!capabilities_.has_auth(mechanism)) {
         Error error(ErrorKind::authentication, Stage::auth, "the server does not offer AUTH " + mechanism);
+        if (!capabilities_.auth_advertised)
+            error.hint = tls_active_ ? no_auth_over_tls_hint : no_auth_without_tls_hint;
         error.command = "AUTH";
         error_ = error;
         return;

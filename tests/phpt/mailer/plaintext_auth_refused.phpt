@@ -37,7 +37,7 @@ echo "delivered\n";
 ?>
 --EXPECT--
 bool(false)
-SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting SMTP server error: refusing to send credentials over an unencrypted connection Detail: set SMTPSecure to 'tls' or 'ssl', or SMTPAllowPlaintextAuth = true for a trusted local relay
+SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting refusing to send credentials over an unencrypted connection. Hint: set SMTPSecure to 'tls' or 'ssl', or SMTPAllowPlaintextAuth = true for a trusted local relay
 AUTH sent: false
 STARTTLS sent: false
 password: absent

@@ -65,6 +65,11 @@ for ($i = 1; $i <= 3; $i++) {
 }
 echo 'delivered again: ', var_export(str_contains(mb_wait_for_message("Bridge pool again $token"), 'again'), true), "\n";
 
+foreach ($log->lines as [$level, $line]) {
+    if (str_starts_with($line, 'Connection: reused pooled connection'))
+        echo rtrim($line), "\n";
+}
+
 foreach (MailBridge\Pool::stats() as $entry) {
     printf("%s: created %d, reused %d, idle %d\n", $entry['key'], $entry['created'], $entry['reused'], $entry['idle']);
 }
@@ -81,6 +86,9 @@ delivered 1: true
 delivered 2: true
 delivered 3: true
 delivered again: true
+Connection: reused pooled connection to %s:587 (1 message sent on it)
+Connection: reused pooled connection to %s:587 (2 messages sent on it)
+Connection: reused pooled connection to %s:587 (3 messages sent on it)
 user@example.test@127.0.0.1:587 starttls as client.mailbridge.test: created 1, reused 3, idle 1
 user2@example.test@127.0.0.1:587 starttls as client.mailbridge.test: created 1, reused 0, idle 1
 user@example.test@127.0.0.1:587 starttls as other.mailbridge.test: created 1, reused 0, idle 1

@@ -111,7 +111,7 @@ public:
     void begin_logout();
     // Close at once without LOGOUT or TLS shutdown.
     void abandon();
-    // Replace the transcript sink; a pooled session has none while idle.
+    // Replace the transcript sink. A pooled session has none while idle.
     void set_log(LogSink log) { log_ = std::move(log); }
     // Seconds without progress before a later command fails, 0 for the
     // configured value. A pooled session takes the reusing client's value.

@@ -88,7 +88,7 @@ public:
     void checkin(const std::string &key, const std::string &label, std::unique_ptr<smtp::Session> session);
     // The same for IMAP sessions, which have no message limit. checkin
     // keeps only a session that is ready, so never one mid-command or
-    // mid-IDLE; the caller must have left any selected mailbox.
+    // mid-IDLE. The caller must have left any selected mailbox.
     std::unique_ptr<imap::Session> checkout_imap(const std::string &key);
     void checkin(const std::string &key, const std::string &label, std::unique_ptr<imap::Session> session);
 

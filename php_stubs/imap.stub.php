@@ -17,6 +17,8 @@ namespace MailBridge;
  *   connect_timeout (float seconds for each address tried, TLS handshake included; default timeout),
  *   total_timeout (float seconds for a whole method call, default 0: no limit; idle() sends DONE and IDLE
  *        again after half of it, so there it bounds each IDLE command),
+ *   persistent (bool, default false: take an idle session from the per-process pool on connect, and
+ *        park the session there instead of sending LOGOUT on close(), logout() or destruction),
  *   logger (callable(string $line): void receiving the transcript, credentials redacted),
  *   tls (array: verify_peer (bool, default true), verify_peer_name (bool, default true),
  *        cafile, capath, peer_name, fingerprint (SHA-256 of the certificate, hex; when set it

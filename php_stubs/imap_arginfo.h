@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f747b7e7081b054b73074b31ea09847fe5db3e1d */
+ * Stub hash: d0a640a7da9f7acaa4232cf8f0052db8ec4cbaa3 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_MailBridge_ImapClient___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, options, IS_ARRAY, 0)

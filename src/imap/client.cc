@@ -179,6 +179,54 @@ void Client::drop_session()
     session_.reset();
 }
 
+void Client::adopt(std::unique_ptr<Session> session)
+{
+    abandon();
+    session->set_log(log_);
+    session->set_timeout(config_.timeout);
+    session_ = std::move(session);
+}
+
+std::unique_ptr<Session> Client::release_for_pool()
+{
+    if (!connected() || session_->owner_pid() != getpid()) {
+        abandon();
+        return nullptr;
+    }
+    try {
+        leave_mailbox();
+    } catch (const Error &) {
+        abandon();
+        return nullptr;
+    }
+    if (!connected()) {
+        abandon();
+        return nullptr;
+    }
+    session_->set_log(nullptr);
+    for (std::string &alert : session_->take_alerts())
+        dropped_alerts_.push_back(std::move(alert));
+    selected_.reset();
+    return std::move(session_);
+}
+
+// RFC 3501 6.4.2: CLOSE expunges a mailbox selected read-write, while
+// SELECT, EXAMINE and LOGOUT deselect without expunging. UNSELECT
+// (RFC 3691) deselects without expunging in one command.
+void Client::leave_mailbox()
+{
+    if (!selected_)
+        return;
+    if (session_->capabilities().has("UNSELECT")) {
+        execute(make_command("UNSELECT"), Stage::select);
+    } else {
+        if (!selected_->read_only)
+            open_mailbox(std::string(selected_->name), true);
+        execute(make_command("CLOSE"), Stage::select);
+    }
+    selected_.reset();
+}
+
 bool Client::connected() const
 {
     return session_ && session_->state() == Session::State::ready;

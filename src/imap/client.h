@@ -86,7 +86,16 @@ public:
     void logout();
     // Close without LOGOUT or TLS shutdown (after fork, or on errors).
     void abandon();
+    // Use session, a ready session taken from a pool, instead of connecting.
+    // The client's transcript sink and timeout replace the session's.
+    void adopt(std::unique_ptr<Session> session);
+    // Leave the selected mailbox without expunging and hand the session
+    // over for pooling, or close it and return nullptr when it is not
+    // connected, belongs to another process, or a command fails. The
+    // client is disconnected afterwards either way.
+    std::unique_ptr<Session> release_for_pool();
     bool connected() const;
+    const SessionConfig &config() const { return config_; }
     // Overall limit in seconds for each later method call, 0 for none.
     void set_total_timeout(double seconds) { total_timeout_ = seconds; }
     // Send mailbox names as given instead of encoding them.
@@ -183,6 +192,7 @@ private:
     std::optional<CopyResult> run_copy(const std::vector<uint32_t> &numbers, std::string_view mailbox,
                                        bool by_uid, const char *verb);
     void simple_mailbox_command(const char *verb, std::string_view mailbox);
+    void leave_mailbox();
 
     SessionConfig config_;
     LogSink log_;

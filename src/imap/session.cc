@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <stdexcept>
 
 #include "common/base64.h"
@@ -115,6 +116,8 @@ Session::~Session()
 void Session::set_state(State state)
 {
     state_ = state;
+    if (state == State::ready)
+        last_used_ = net::Clock::now();
     if (state == State::ready || state == State::failed || state == State::closed)
         idle_handler_ = nullptr;
 }
@@ -189,6 +192,7 @@ void Session::open()
 {
     error_.reset();
     owner_pid_ = getpid();
+    opened_at_ = net::Clock::now();
     capabilities_ = Capabilities();
     capabilities_known_ = false;
     tls_active_ = false;
@@ -255,6 +259,29 @@ void Session::abandon()
     clear_output();
     want_ = net::Want::nothing;
     set_state(State::closed);
+}
+
+bool Session::check_idle_connection()
+{
+    if (state_ != State::ready || !stream_.is_open())
+        return false;
+    char probe[512];
+    ssize_t n = ::recv(stream_.fd(), probe, sizeof(probe), MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0) {
+        log("* the server closed the idle connection");
+        abandon();
+        return false;
+    }
+    if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+        abandon();
+        return false;
+    }
+    if (n > 0 || stream_.has_buffered_input() || !in_.empty()) {
+        log("* the server sent data on an idle connection; not reusing it");
+        abandon();
+        return false;
+    }
+    return true;
 }
 
 // ---------------------------------------------------------------------------

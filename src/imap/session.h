@@ -111,6 +111,15 @@ public:
     void begin_logout();
     // Close at once without LOGOUT or TLS shutdown.
     void abandon();
+    // Replace the transcript sink. A pooled session has none while idle.
+    void set_log(LogSink log) { log_ = std::move(log); }
+    // Seconds without progress before a later command fails, 0 for the
+    // configured value. A pooled session takes the reusing client's value.
+    void set_timeout(double seconds) { config_.timeout = seconds; }
+    // True when the session is ready and the peer has neither closed the
+    // connection nor sent anything unasked (usually "* BYE" on autologout).
+    // Otherwise the session is closed without LOGOUT.
+    bool check_idle_connection();
 
     // Pass each literal of more than threshold octets to sink instead of
     // keeping it in the responses. Call only when the session is not busy.
@@ -141,6 +150,9 @@ public:
     bool utf8_enabled() const { return utf8_enabled_; }
     bool tls_active() const { return tls_active_; }
     pid_t owner_pid() const { return owner_pid_; }
+    net::Clock::time_point opened_at() const { return opened_at_; }
+    // When the session last became ready, that is when a command ended.
+    net::Clock::time_point last_used() const { return last_used_; }
 
 private:
     enum class AuthStep { sent, initial_response_sent, error_acknowledged };
@@ -230,6 +242,8 @@ private:
 
     std::optional<Error> error_;
     pid_t owner_pid_ = 0;
+    net::Clock::time_point opened_at_{};
+    net::Clock::time_point last_used_{};
 };
 
 }  // namespace mailbridge::imap

@@ -32,6 +32,7 @@ struct ImapOptions {
     bool port_set = false;
     bool connect_timeout_set = false;
     double total_timeout = 0;
+    bool persistent = false;  // take and park the session in the per-process pool
     zval *logger = nullptr;
 };
 

@@ -24,6 +24,7 @@ extern "C" {
 #include "mime/message.h"
 #include "php/objects.h"
 #include "php/options.h"
+#include "pool/pool.h"
 
 #include "../../php_stubs/imap_arginfo.h"
 
@@ -60,6 +61,7 @@ struct ImapState {
     bool has_password = false;
     bool has_token = false;
     double total_timeout = 0;  // seconds for one method call, 0 for no limit
+    bool persistent = false;   // the "persistent" option
 };
 
 struct ImapClientObject {
@@ -84,15 +86,71 @@ zend_object *imap_client_create(zend_class_entry *ce)
     return &intern->std;
 }
 
+// Connect, with "persistent" first trying idle sessions from the pool
+// under this client's key. A pooled session is reused when the server has
+// not closed it and, after mailbridge.pool_probe_interval idle seconds,
+// NOOP succeeds. Throws the core's Error when a new connection fails.
+void connect_client(ImapState *state)
+{
+    imap::Client &client = *state->client;
+    if (!state->persistent) {
+        client.connect();
+        return;
+    }
+    pool::Pool &pool = current_pool();
+    std::string key = pool::make_key(client.config(), getpid());
+    while (std::unique_ptr<imap::Session> candidate = pool.checkout_imap(key)) {
+        if (!candidate->check_idle_connection()) {
+            pool.count_discard(key, pool::Discard::closed_by_server);
+            continue;
+        }
+        double idle = std::chrono::duration<double>(net::Clock::now() - candidate->last_used()).count();
+        client.adopt(std::move(candidate));
+        if (idle > pool.limits().probe_interval) {
+            try {
+                client.noop();
+            } catch (const Error &) {
+                client.abandon();
+                pool.count_discard(key, pool::Discard::probe_failed);
+                continue;
+            }
+        }
+        pool.count_reused(key);
+        return;
+    }
+    client.connect();
+    pool.count_created(key, pool::describe(client.config()));
+}
+
+// End the connection: with "persistent", park a healthy session in the
+// pool after leaving the selected mailbox, else send LOGOUT. A session
+// that cannot be parked is closed without LOGOUT and counted as
+// not_reusable. Throws the core's Error when LOGOUT fails.
+void disconnect_client(ImapState *state)
+{
+    imap::Client &client = *state->client;
+    if (!state->persistent || !client.connected()) {
+        client.logout();
+        return;
+    }
+    pool::Pool &pool = current_pool();
+    std::string key = pool::make_key(client.config(), getpid());
+    std::unique_ptr<imap::Session> session = client.release_for_pool();
+    if (session)
+        pool.checkin(key, pool::describe(client.config()), std::move(session));
+    else
+        pool.count_discard(key, pool::Discard::not_reusable);
+}
+
 void imap_client_free(zend_object *object)
 {
     ImapClientObject *intern = imap_client_from(object);
     if (intern->state != nullptr) {
-        // Log out politely. The logger is not called from here, and a
-        // failure has nowhere to go, so it is dropped.
+        // Log out politely or park the session. The logger is not called
+        // from here, and a failure has nowhere to go, so it is dropped.
         try {
             if (intern->state->client)
-                intern->state->client->logout();
+                disconnect_client(intern->state);
         } catch (const Error &) {
         }
         delete intern->state;
@@ -217,7 +275,7 @@ bool run_core(ImapClientObject *intern, Operation &&operation, bool connect = tr
     bool ok = false;
     try {
         if (connect && !state->client->connected())
-            state->client->connect();
+            connect_client(state);
         operation(*state->client);
         ok = true;
     } catch (const Error &error) {
@@ -549,6 +607,7 @@ ZEND_METHOD(MailBridge_ImapClient, __construct)
         logging ? imap::LogSink([lines](const std::string &line) { lines->push_back(line); }) : imap::LogSink());
     state->client->set_total_timeout(options.total_timeout);
     state->total_timeout = options.total_timeout;
+    state->persistent = options.persistent;
     intern->state = state;
     if (logging)
         ZVAL_COPY(&intern->logger, options.logger);
@@ -1194,8 +1253,9 @@ void logout(INTERNAL_FUNCTION_PARAMETERS)
     ImapClientObject *intern = php::this_client(ZEND_THIS);
     if (intern == nullptr)
         RETURN_THROWS();
+    php::ImapState *state = intern->state;
     bool ok = php::run_core(
-        intern, [](imap::Client &client) { client.logout(); }, false);
+        intern, [state](imap::Client &) { php::disconnect_client(state); }, false);
     // A failed LOGOUT leaves the connection closed just the same.
     if (!ok && EG(exception) && instanceof_function(EG(exception)->ce, php::transport_exception_ce))
         zend_clear_exception();

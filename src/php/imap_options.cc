@@ -99,6 +99,8 @@ bool read_option(const std::string &name, zval *entry, ImapOptions &options)
     }
     if (name == "allow_plaintext_auth")
         return options::read_bool(class_name, entry, "allow_plaintext_auth", config.allow_plaintext_auth);
+    if (name == "persistent")
+        return options::read_bool(class_name, entry, "persistent", options.persistent);
     if (name == "timeout")
         return options::read_seconds(class_name, entry, "timeout", config.timeout, false);
     if (name == "connect_timeout") {

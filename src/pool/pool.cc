@@ -72,6 +72,27 @@ const char *security_name(smtp::Security security)
     return "none";
 }
 
+const char *security_name(imap::Security security)
+{
+    switch (security) {
+    case imap::Security::tls: return "tls";
+    case imap::Security::starttls: return "starttls";
+    case imap::Security::none: return "none";
+    }
+    return "none";
+}
+
+void append_tls_policy(std::string &key, const tls::Options &tls)
+{
+    append_field(key, tls.verify_peer ? "verify" : "no-verify");
+    append_field(key, tls.verify_peer_name ? "verify-name" : "no-verify-name");
+    append_field(key, tls.cafile);
+    append_field(key, tls.capath);
+    append_field(key, tls.peer_name);
+    append_field(key, tls.fingerprint);
+    append_field(key, tls.allow_self_signed ? "allow-self-signed" : "");
+}
+
 }  // namespace
 
 const char *discard_name(Discard reason)
@@ -98,13 +119,7 @@ std::string make_key(const smtp::SessionConfig &config, pid_t pid)
     append_field(key, std::to_string(config.port));
     append_field(key, security_name(config.security));
     append_field(key, config.starttls_if_offered ? "starttls-if-offered" : "");
-    append_field(key, config.tls.verify_peer ? "verify" : "no-verify");
-    append_field(key, config.tls.verify_peer_name ? "verify-name" : "no-verify-name");
-    append_field(key, config.tls.cafile);
-    append_field(key, config.tls.capath);
-    append_field(key, config.tls.peer_name);
-    append_field(key, config.tls.fingerprint);
-    append_field(key, config.tls.allow_self_signed ? "allow-self-signed" : "");
+    append_tls_policy(key, config.tls);
     append_field(key, config.username);
     std::string mechanisms;
     for (const std::string &mechanism : config.mechanisms)
@@ -123,6 +138,33 @@ std::string describe(const smtp::SessionConfig &config)
     std::string label = config.username.empty() ? std::string() : config.username + "@";
     label += config.host + ":" + std::to_string(config.port) + " " + security_name(config.security);
     label += " as " + config.client_name;
+    return label;
+}
+
+std::string make_key(const imap::SessionConfig &config, pid_t pid)
+{
+    std::string key;
+    append_field(key, "imap");
+    append_field(key, config.host);
+    append_field(key, std::to_string(config.port));
+    append_field(key, security_name(config.security));
+    append_tls_policy(key, config.tls);
+    append_field(key, config.username);
+    append_field(key, config.mechanism);
+    append_field(key, config.allow_plaintext_auth ? "plaintext-auth" : "");
+    append_field(key, config.enable_utf8 ? "utf8" : "");
+    append_field(key, salted_hash(config.password));
+    append_field(key, salted_hash(config.oauth_token));
+    append_field(key, std::to_string(pid));
+    return key;
+}
+
+std::string describe(const imap::SessionConfig &config)
+{
+    std::string label = "imap ";
+    if (!config.username.empty())
+        label += config.username + "@";
+    label += config.host + ":" + std::to_string(config.port) + " " + security_name(config.security);
     return label;
 }
 
@@ -152,6 +194,58 @@ Discard Pool::check(const smtp::Session &session) const
     if (limits_.max_messages > 0 && session.transactions() >= limits_.max_messages)
         return Discard::max_messages;
     return Discard::count_;
+}
+
+Discard Pool::check(const imap::Session &session) const
+{
+    if (session.owner_pid() != getpid())
+        return Discard::forked;
+    if (session.state() != imap::Session::State::ready || session.error())
+        return Discard::not_reusable;
+    if (seconds_since(session.opened_at()) > limits_.max_lifetime)
+        return Discard::lifetime;
+    if (seconds_since(session.last_used()) > limits_.idle_timeout)
+        return Discard::idle_timeout;
+    return Discard::count_;
+}
+
+std::unique_ptr<imap::Session> Pool::checkout_imap(const std::string &key)
+{
+    auto found = entries_.find(key);
+    if (found == entries_.end())
+        return nullptr;
+    Entry &slot = found->second;
+    while (!slot.imap_idle.empty()) {
+        std::unique_ptr<imap::Session> session = std::move(slot.imap_idle.back());
+        slot.imap_idle.pop_back();
+        slot.stats.idle = slot.imap_idle.size();
+        Discard reason = check(*session);
+        if (reason == Discard::count_)
+            return session;
+        // No LOGOUT or TLS close_notify: after fork() the parent still
+        // uses the socket.
+        session->abandon();
+        ++slot.stats.discarded[static_cast<size_t>(reason)];
+    }
+    return nullptr;
+}
+
+void Pool::checkin(const std::string &key, const std::string &label, std::unique_ptr<imap::Session> session)
+{
+    Entry &slot = entry(key);
+    if (slot.stats.label.empty())
+        slot.stats.label = label;
+    session->set_log(nullptr);
+    Discard reason = check(*session);
+    if (reason == Discard::count_ && slot.imap_idle.size() >= limits_.max_idle_per_key)
+        reason = Discard::pool_full;
+    if (reason != Discard::count_) {
+        session->abandon();
+        ++slot.stats.discarded[static_cast<size_t>(reason)];
+        return;
+    }
+    slot.imap_idle.push_back(std::move(session));
+    slot.stats.idle = slot.imap_idle.size();
 }
 
 std::unique_ptr<smtp::Session> Pool::checkout(const std::string &key)
@@ -241,6 +335,9 @@ void Pool::clear()
         for (auto &session : slot.idle)
             session->abandon();
         slot.idle.clear();
+        for (auto &session : slot.imap_idle)
+            session->abandon();
+        slot.imap_idle.clear();
         slot.stats.idle = 0;
     }
 }

@@ -1,6 +1,6 @@
-// Idle SMTP sessions kept across PHP requests in one process (one pool per
-// thread under ZTS), so that a request that sends one message skips the TCP,
-// TLS, EHLO and AUTH round trips. Sessions are owned by plain C++ objects
+// Idle SMTP and IMAP sessions kept across PHP requests in one process (one
+// pool per thread under ZTS), so that a request skips the TCP, TLS, greeting
+// and authentication round trips. Sessions are owned by plain C++ objects
 // outside the request heap.
 #ifndef MAILBRIDGE_POOL_POOL_H
 #define MAILBRIDGE_POOL_POOL_H
@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "imap/session.h"
 #include "smtp/session.h"
 
 namespace mailbridge::pool {
@@ -59,6 +60,13 @@ struct KeyStats {
 std::string make_key(const smtp::SessionConfig &config, pid_t pid);
 // A readable label for statistics, without any secret.
 std::string describe(const smtp::SessionConfig &config);
+// The same for IMAP: host, port, security mode, the effective TLS policy,
+// user name, mechanism, the plaintext-login and UTF8=ACCEPT options, a
+// salted SHA-256 of the password and of the token, and the process id. The
+// first field ("imap" or "smtp") keeps the two kinds apart.
+std::string make_key(const imap::SessionConfig &config, pid_t pid);
+// "imap user@example.com@imap.example.com:993 tls", without any secret.
+std::string describe(const imap::SessionConfig &config);
 
 class Pool {
 public:
@@ -78,6 +86,11 @@ public:
     // process and within the limits; otherwise it is closed (no QUIT) and
     // counted.
     void checkin(const std::string &key, const std::string &label, std::unique_ptr<smtp::Session> session);
+    // The same for IMAP sessions, which have no message limit. checkin
+    // keeps only a session that is ready, so never one mid-command or
+    // mid-IDLE. The caller must have left any selected mailbox.
+    std::unique_ptr<imap::Session> checkout_imap(const std::string &key);
+    void checkin(const std::string &key, const std::string &label, std::unique_ptr<imap::Session> session);
 
     // Return an idle session for which match returns true, most recently
     // used first, without taking it out of the pool, or nullptr. The
@@ -100,10 +113,12 @@ private:
         uint64_t sequence = 0;  // order of first use, for stats()
         KeyStats stats;
         std::vector<std::unique_ptr<smtp::Session>> idle;  // most recently used last
+        std::vector<std::unique_ptr<imap::Session>> imap_idle;  // most recently used last
     };
     Entry &entry(const std::string &key);
     // Returns the reason to drop session, or count_ when it may be reused.
     Discard check(const smtp::Session &session) const;
+    Discard check(const imap::Session &session) const;
 
     Limits limits_;
     std::map<std::string, Entry> entries_;

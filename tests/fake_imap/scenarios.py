@@ -361,6 +361,17 @@ SCENARIOS: dict[str, Scenario] = {
         "a server that closes the connection before sending a greeting",
         ((close(),),),
     ),
+    "park_without_unselect": Scenario(
+        "no UNSELECT: before parking, a read-write mailbox is examined and then closed, so nothing is expunged",
+        (tuple(
+            login_plain() + select_inbox()
+            + [expect("EXAMINE INBOX"),
+               lines("* 3 EXISTS", "* 0 RECENT", "{tag} OK [READ-ONLY] EXAMINE completed"),
+               expect("CLOSE"),
+               lines("{tag} OK CLOSE completed")]
+            + logout()
+        ),),
+    ),
     "greeting_preauth": Scenario(
         "a PREAUTH greeting: the session is authenticated already, so no LOGIN",
         ((

@@ -573,6 +573,25 @@ TEST(ImapFake, GreetingEofIsConnectionError)
     EXPECT_EQ(server.finish(), "");
 }
 
+TEST(ImapFake, ParkWithoutUnselectExaminesFirst)
+{
+    FakeImapServer server("park_without_unselect");
+    Client client(plain_config(server.port()), nullptr);
+    client.connect();
+    client.select("INBOX");
+    std::unique_ptr<Session> session = client.release_for_pool();
+    ASSERT_NE(session, nullptr);
+    EXPECT_FALSE(client.connected());
+    EXPECT_EQ(client.selected(), nullptr);
+
+    Client reused(plain_config(server.port()), nullptr);
+    reused.adopt(std::move(session));
+    EXPECT_TRUE(reused.connected());
+    EXPECT_EQ(reused.selected(), nullptr);
+    reused.logout();
+    EXPECT_EQ(server.finish(), "");
+}
+
 TEST(ImapFake, GreetingPreauthSkipsLogin)
 {
     FakeImapServer server("greeting_preauth");

@@ -177,23 +177,9 @@ HashTable *imap_client_get_debug_info(zend_object *object, int *is_temp)
     ImapState *state = intern->state;
     if (state == nullptr)
         return info;
+    options::add_endpoint_debug_info(info, state->host, state->port, state->security, state->username,
+                                     state->has_password, state->has_token);
     zval value;
-    ZVAL_STRINGL(&value, state->host.data(), state->host.size());
-    zend_hash_str_update(info, "host", sizeof("host") - 1, &value);
-    ZVAL_LONG(&value, state->port);
-    zend_hash_str_update(info, "port", sizeof("port") - 1, &value);
-    ZVAL_STRINGL(&value, state->security.data(), state->security.size());
-    zend_hash_str_update(info, "security", sizeof("security") - 1, &value);
-    ZVAL_STRINGL(&value, state->username.data(), state->username.size());
-    zend_hash_str_update(info, "username", sizeof("username") - 1, &value);
-    if (state->has_password) {
-        ZVAL_STRING(&value, "<redacted>");
-        zend_hash_str_update(info, "password", sizeof("password") - 1, &value);
-    }
-    if (state->has_token) {
-        ZVAL_STRING(&value, "<redacted>");
-        zend_hash_str_update(info, "oauth_token", sizeof("oauth_token") - 1, &value);
-    }
     ZVAL_BOOL(&value, state->client->connected());
     zend_hash_str_update(info, "connected", sizeof("connected") - 1, &value);
     const imap::SelectedMailbox *selected = state->client->selected();

@@ -820,7 +820,12 @@ ZEND_METHOD(MailBridge_Compat_ImapHandler, utf8)
     RETURN_STRINGL(decoded.data(), decoded.size());
 }
 
-ZEND_METHOD(MailBridge_Compat_ImapHandler, fetchBody)
+namespace {
+
+// The shared body of fetchBody() and fetchMime(): both take a message
+// number, a section and FT_UID, FT_PEEK or FT_INTERNAL.
+void fetch_section(INTERNAL_FUNCTION_PARAMETERS,
+                   std::optional<std::string> (imapcompat::Handler::*fetch)(uint32_t, std::string_view))
 {
     zend_long number, options = 0;
     zend_string *section;
@@ -840,30 +845,19 @@ ZEND_METHOD(MailBridge_Compat_ImapHandler, fetchBody)
     uint32_t msgno = php::resolve_message(*handler, number, options & imapcompat::ft_uid);
     if (msgno == 0)
         RETURN_FALSE;
-    php::return_optional_string(return_value, handler->fetch_body(msgno, php::view(section)));
+    php::return_optional_string(return_value, (handler->*fetch)(msgno, php::view(section)));
+}
+
+}  // namespace
+
+ZEND_METHOD(MailBridge_Compat_ImapHandler, fetchBody)
+{
+    fetch_section(INTERNAL_FUNCTION_PARAM_PASSTHRU, &imapcompat::Handler::fetch_body);
 }
 
 ZEND_METHOD(MailBridge_Compat_ImapHandler, fetchMime)
 {
-    zend_long number, options = 0;
-    zend_string *section;
-    ZEND_PARSE_PARAMETERS_START(2, 3)
-        Z_PARAM_LONG(number)
-        Z_PARAM_STR(section)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(options)
-    ZEND_PARSE_PARAMETERS_END();
-    if (!php::check_message_number(number, 1))
-        RETURN_THROWS();
-    if (!php::check_flags(options, imapcompat::ft_uid | imapcompat::ft_peek | 8, 3, "FT_UID, FT_PEEK, FT_INTERNAL"))
-        RETURN_THROWS();
-    imapcompat::Handler *handler = php::open_handler(ZEND_THIS);
-    if (handler == nullptr)
-        RETURN_THROWS();
-    uint32_t msgno = php::resolve_message(*handler, number, options & imapcompat::ft_uid);
-    if (msgno == 0)
-        RETURN_FALSE;
-    php::return_optional_string(return_value, handler->fetch_mime(msgno, php::view(section)));
+    fetch_section(INTERNAL_FUNCTION_PARAM_PASSTHRU, &imapcompat::Handler::fetch_mime);
 }
 
 ZEND_METHOD(MailBridge_Compat_ImapHandler, mimeHeaderDecode)

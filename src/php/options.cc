@@ -121,4 +121,26 @@ bool read_tls(const char *class_name, zval *value, tls::Options &tls)
     return true;
 }
 
+void add_endpoint_debug_info(HashTable *info, const std::string &host, long port, const std::string &security,
+                             const std::string &username, bool has_password, bool has_token)
+{
+    zval value;
+    ZVAL_STRINGL(&value, host.data(), host.size());
+    zend_hash_str_update(info, "host", sizeof("host") - 1, &value);
+    ZVAL_LONG(&value, port);
+    zend_hash_str_update(info, "port", sizeof("port") - 1, &value);
+    ZVAL_STRINGL(&value, security.data(), security.size());
+    zend_hash_str_update(info, "security", sizeof("security") - 1, &value);
+    ZVAL_STRINGL(&value, username.data(), username.size());
+    zend_hash_str_update(info, "username", sizeof("username") - 1, &value);
+    if (has_password) {
+        ZVAL_STRING(&value, "<redacted>");
+        zend_hash_str_update(info, "password", sizeof("password") - 1, &value);
+    }
+    if (has_token) {
+        ZVAL_STRING(&value, "<redacted>");
+        zend_hash_str_update(info, "oauth_token", sizeof("oauth_token") - 1, &value);
+    }
+}
+
 }  // namespace mailbridge::php::options

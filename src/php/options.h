@@ -22,6 +22,11 @@ bool read_tls(const char *class_name, zval *value, tls::Options &tls);
 bool has_control_or_space(const std::string &text);
 bool has_line_break_or_nul(const std::string &text);
 
+// Add the endpoint of a client to a var_dump() table: host, port, security
+// and username, and "<redacted>" in place of a password or token that is set.
+void add_endpoint_debug_info(HashTable *info, const std::string &host, long port, const std::string &security,
+                             const std::string &username, bool has_password, bool has_token);
+
 }  // namespace mailbridge::php::options
 
 #endif

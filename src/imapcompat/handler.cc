@@ -659,7 +659,7 @@ std::optional<std::vector<uint32_t>> Handler::search(std::string_view criteria, 
     bool by_uid = (flags & se_uid) != 0;
     std::vector<uint32_t> result;
     if (matches_all_messages(*parsed)) {
-        // c-client answers ALL without a SEARCH command.
+        // c-client returns every message for ALL without sending a SEARCH command.
         refresh_uids();
         for (uint32_t i = 0; i < uids_.size(); i++)
             result.push_back(by_uid ? uids_[i] : i + 1);
@@ -728,7 +728,11 @@ std::optional<std::vector<uint32_t>> Handler::parse_sequence(std::string_view se
 {
     refresh_uids();
     uint32_t count = static_cast<uint32_t>(uids_.size());
-    uint32_t max_value = uid ? (count ? uids_.back() : 0) : count;
+    // The largest number that "*" stands for: the highest UID, or the
+    // message count for message numbers.
+    uint32_t max_value = count;
+    if (uid)
+        max_value = count > 0 ? uids_.back() : 0;
     std::vector<bool> chosen(count, false);
 
     auto read_number = [&](std::string_view &text, uint32_t &value) -> int {

@@ -219,7 +219,7 @@ private:
 // the requested one: a loop over a mailbox then needs one round trip per
 // 64 messages, and a single call fetches little more than it needs.
 constexpr uint32_t structure_window = 64;
-// The most body structures that one Handler caches.
+// Maximum number of body structures that one Handler caches.
 constexpr size_t max_cached_structures = 1024;
 
 // The messages of one page of SuiteCRM's ImapHandlerInterface::getMessageList().

@@ -78,8 +78,8 @@ struct ConnectionState {
     // credentials, which only hello() and authenticate() supply. So when
     // the pool has an idle session for the endpoint and TLS options,
     // connect() opens nothing and sets deferred. hello() and startTLS()
-    // then answer from that session's recorded EHLO replies without round
-    // trips. The first call that fixes the identity (authenticate(), or
+    // then return results from that session's recorded EHLO replies
+    // without round trips. The first call that fixes the identity (authenticate(), or
     // mail() and the later commands when there is none) builds the full key
     // with pool::make_key() and takes a session under exactly that key; when
     // none passes the checks, it opens a new connection and replays connect,

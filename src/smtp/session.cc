@@ -1120,7 +1120,7 @@ void Session::on_noop(const Reply &reply)
 void Session::on_quit(const Reply &)
 {
     if (pending_error_) {
-        // QUIT answered a refused greeting: report the greeting.
+        // QUIT followed a rejected greeting, so report the greeting.
         Error error = *pending_error_;
         pending_error_.reset();
         fail(error);

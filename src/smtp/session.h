@@ -137,8 +137,8 @@ public:
     // throw std::invalid_argument before anything is written.
 
     // Connect, run the implicit TLS handshake when security is tls, and read
-    // the greeting. A 554 greeting is answered with QUIT (RFC 5321 section
-    // 3.1) before the session fails.
+    // the greeting. After a 554 greeting the session sends QUIT (RFC 5321
+    // section 3.1) before it fails.
     void begin_connect();
     // Send EHLO name, and HELO name when EHLO gets a reply other than 250
     // or 421. The capabilities are replaced by the EHLO reply, or emptied
